@@ -1,0 +1,38 @@
+package com.ticketing.common.config;
+
+import com.ticketing.common.auth.CurrentUserArgumentResolver;
+import com.ticketing.common.web.JsonErrorController;
+import com.ticketing.common.web.RestErrorHandler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/** The shared error rendering and {@code @CurrentUser} binding of every servlet service. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class CommonWebAutoConfiguration {
+
+    @Bean
+    RestErrorHandler restErrorHandler() {
+        return new RestErrorHandler();
+    }
+
+    @Bean
+    JsonErrorController jsonErrorController() {
+        return new JsonErrorController();
+    }
+
+    @Bean
+    WebMvcConfigurer currentUserBinding() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentUserArgumentResolver());
+            }
+        };
+    }
+}
