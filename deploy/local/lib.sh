@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Shared functions of the native local stack (sourced by up.sh, down.sh, service.sh, test-all.sh).
+# Everything lives under $RUN_DIR (default <repo>/.run): logs/, pids/, kafka/.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN_DIR="${RUN_DIR:-$ROOT/.run}"
+LOG_DIR="$RUN_DIR/logs"
+PID_DIR="$RUN_DIR/pids"
+mkdir -p "$LOG_DIR" "$PID_DIR"
+
+# name:port:heap — start order: discovery first, gateway last.
+SERVICES=(queue-service:8081 user-service:8082 concert-service:8083 reservation-service:8084 payment-service:8085)
+DISCOVERY_PORT="${DISCOVERY_PORT:-8761}"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+REDIS_PORT="${REDIS_PORT:-6379}"
+DB_PORT="${DB_PORT:-3306}"
+
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m}"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms128m -Xmx448m -XX:+UseSerialGC -Dreactor.netty.ioWorkerCount=2}"
+DISCOVERY_JAVA_OPTS="${DISCOVERY_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k}"
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"
+
+JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+die() { log "ERROR: $*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_until <seconds> <description> <command...>
+wait_until() {
+  local limit=$1 what=$2; shift 2
+  local start=$SECONDS
+  until "$@" >/dev/null 2>&1; do
+    if (( SECONDS - start >= limit )); then return 1; fi
+    sleep 1
+  done
+  log "$what ready after $((SECONDS - start)) s"
+}
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    log "apt-get update"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+  log "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_tools() {
+  local missing=()
+  command -v mvn >/dev/null || missing+=(maven)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v "$JAVA_BIN" >/dev/null || missing+=(openjdk-17-jdk-headless)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+}
+
+ensure_mariadb() {
+  if ! command -v mariadbd >/dev/null && [ ! -x /usr/sbin/mariadbd ]; then
+    apt_install mariadb-server mariadb-client
+  fi
+  if ! port_open "$DB_PORT"; then
+    log "starting MariaDB on 127.0.0.1:$DB_PORT"
+    as_root mkdir -p /run/mysqld /var/log/mysql
+    as_root chown mysql:mysql /run/mysqld /var/log/mysql 2>/dev/null || true
+    if [ ! -d /var/lib/mysql/mysql ]; then
+      as_root mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
+    fi
+    local bin; bin="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
+    as_root start-stop-daemon --start --oknodo --background --exec "$bin" -- \
+      --user=mysql --bind-address=127.0.0.1 --port="$DB_PORT"
+    wait_until 60 "MariaDB" port_open "$DB_PORT" || die "MariaDB did not start (see /var/log/mysql)"
+  fi
+  wait_until 30 "MariaDB (root over socket)" as_root mariadb -e 'SELECT 1' || die "cannot reach MariaDB as root over its socket"
+  as_root bash "$ROOT/deploy/local/db-init.sh" >/dev/null
+  log "MariaDB schemas and per-service users ready"
+}
+
+ensure_redis() {
+  if ! command -v redis-server >/dev/null; then
+    apt_install redis-server
+  fi
+  if ! port_open "$REDIS_PORT"; then
+    log "starting Redis on 127.0.0.1:$REDIS_PORT"
+    redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
+      --logfile "$LOG_DIR/redis.log" >/dev/null
+    wait_until 20 "Redis" port_open "$REDIS_PORT" || die "Redis did not start"
+  fi
+}
+
+ensure_kafka() { bash "$ROOT/deploy/local/kafka.sh" start; }
+
+# Builds all jars (tests skipped) unless SKIP_BUILD=1.
+build_jars() {
+  if [ "${SKIP_BUILD:-0}" = 1 ]; then return; fi
+  log "building jars (mvn -DskipTests install)"
+  (cd "$ROOT" && mvn -q -B -DskipTests install) || die "build failed"
+}
+
+pid_of() { local f="$PID_DIR/$1.pid"; [ -f "$f" ] && cat "$f"; }
+running() { local p; p=$(pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+
+ready() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; }
+
+# start_app <module> <port> <java opts>
+start_app() {
+  local name=$1 port=$2 opts=$3
+  if running "$name" && ready "$port"; then log "$name already running (pid $(pid_of "$name"))"; return; fi
+  if running "$name"; then log "$name starting (pid $(pid_of "$name"))"; return; fi
+  if port_open "$port"; then die "port $port is taken by another process; cannot start $name"; fi
+  local jar="$ROOT/$name/target/$name.jar"
+  [ -f "$jar" ] || die "$jar is missing (build first)"
+  log "starting $name on :$port"
+  # shellcheck disable=SC2086
+  SERVER_PORT="$port" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
+    EUREKA_URL="${EUREKA_URL:-http://127.0.0.1:$DISCOVERY_PORT/eureka/}" \
+    KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}" \
+    nohup "$JAVA_BIN" $opts -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
+  echo $! >"$PID_DIR/$name.pid"
+}
+
+stop_app() {
+  local name=$1 p
+  p=$(pid_of "$name")
+  if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+    kill "$p" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$p" 2>/dev/null || true
+    log "stopped $name"
+  fi
+  rm -f "$PID_DIR/$name.pid"
+}
+
+port_of() {
+  local s
+  case $1 in discovery) echo "$DISCOVERY_PORT"; return;; gateway) echo "$GATEWAY_PORT"; return;; esac
+  for s in "${SERVICES[@]}"; do [ "${s%%:*}" = "$1" ] && { echo "${s##*:}"; return; }; done
+  die "unknown service $1"
+}
+
+registered() { # registered <service-name>: UP in Eureka
+  curl -fsS -m 2 -H 'Accept: application/json' "http://127.0.0.1:$DISCOVERY_PORT/eureka/apps/${1^^}" 2>/dev/null | grep -q '"UP"'
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Stops or starts one process of the running local stack: service.sh stop|start|restart <name>
+# <name>: discovery, gateway, queue-service, user-service, concert-service, reservation-service,
+# payment-service, kafka. `start` waits until the process is ready (and registered in Eureka).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+action=${1:-}; name=${2:-}
+[ -n "$name" ] || die "usage: service.sh stop|start|restart <name>"
+
+do_start() {
+  case $name in
+    kafka) bash "$ROOT/deploy/local/kafka.sh" start; return ;;
+    gateway) start_app gateway "$GATEWAY_PORT" "$GATEWAY_JAVA_OPTS" ;;
+    discovery) start_app discovery "$DISCOVERY_PORT" "$DISCOVERY_JAVA_OPTS" ;;
+    *) start_app "$name" "$(port_of "$name")" "$SERVICE_JAVA_OPTS" ;;
+  esac
+  local port; port=$(port_of "$name")
+  wait_until "${STARTUP_TIMEOUT:-180}" "$name" ready "$port" || die "$name did not become ready"
+  case $name in gateway|discovery) ;; *) wait_until 60 "$name registration" registered "$name" || die "$name did not register" ;; esac
+}
+
+case $action in
+  stop) if [ "$name" = kafka ]; then bash "$ROOT/deploy/local/kafka.sh" stop; else stop_app "$name"; fi ;;
+  start) do_start ;;
+  restart) stop_app "$name"; do_start ;;
+  *) die "usage: service.sh stop|start|restart <name>" ;;
+esac
