@@ -1,0 +1,28 @@
+package com.ticketing.concert.catalog.web;
+
+import com.ticketing.common.web.ApiResponse;
+import com.ticketing.concert.catalog.CatalogSeat;
+import com.ticketing.concert.catalog.LookingUpCatalogSeat;
+import jakarta.validation.constraints.Positive;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Service-to-service catalog lookups; {@code /internal/**} is never routed by the gateway. */
+@RestController
+@RequestMapping("/internal/schedules")
+class InternalCatalogController {
+
+    private final LookingUpCatalogSeat lookingUp;
+
+    InternalCatalogController(LookingUpCatalogSeat lookingUp) {
+        this.lookingUp = lookingUp;
+    }
+
+    @GetMapping("/{scheduleId}/seats/{seatId}")
+    ApiResponse<CatalogSeat> seat(@PathVariable @Positive(message = "scheduleId must be a positive number") long scheduleId,
+                                  @PathVariable @Positive(message = "seatId must be a positive number") long seatId) {
+        return ApiResponse.of(lookingUp.lookUp(scheduleId, seatId));
+    }
+}

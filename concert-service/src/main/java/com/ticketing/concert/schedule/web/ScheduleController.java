@@ -1,0 +1,27 @@
+package com.ticketing.concert.schedule.web;
+
+import com.ticketing.common.web.ApiResponse;
+import com.ticketing.concert.schedule.ListingOpenSchedules;
+import com.ticketing.concert.schedule.OpenSchedule;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** {@code GET /v1/api/concerts/schedule}; the gateway has already checked the queue token. */
+@RestController
+@RequestMapping("/v1/api/concerts")
+class ScheduleController {
+
+    private final ListingOpenSchedules listing;
+
+    ScheduleController(ListingOpenSchedules listing) {
+        this.listing = listing;
+    }
+
+    @GetMapping("/schedule")
+    ApiResponse<List<OpenSchedule>> schedules() {
+        return ApiResponse.of(listing.list());
+    }
+}

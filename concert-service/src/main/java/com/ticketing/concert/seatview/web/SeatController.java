@@ -1,0 +1,30 @@
+package com.ticketing.concert.seatview.web;
+
+import com.ticketing.common.web.ApiResponse;
+import com.ticketing.concert.seatview.ListingSeats;
+import com.ticketing.concert.seatview.SeatListItem;
+import jakarta.validation.constraints.Positive;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** {@code GET /v1/api/concerts/seat?scheduleId=}; the gateway has already checked the queue token. */
+@RestController
+@RequestMapping("/v1/api/concerts")
+class SeatController {
+
+    private final ListingSeats listing;
+
+    SeatController(ListingSeats listing) {
+        this.listing = listing;
+    }
+
+    @GetMapping("/seat")
+    ApiResponse<List<SeatListItem>> seats(
+            @RequestParam @Positive(message = "scheduleId must be a positive number") Long scheduleId) {
+        return ApiResponse.of(listing.of(scheduleId));
+    }
+}
