@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test of the suite on this machine, installing and starting what the tests need:
+#   1. MariaDB + Redis (apt when missing, started without systemd), schemas and per-service DB users;
+#   2. every module's tests (`mvn install`: real MariaDB and Redis, embedded Kafka broker);
+#   3. static checks of the ops files (Compose file, k6 scripts), when present;
+#   4. the system tests against the real stack (deploy/local/up.sh: real processes, MariaDB, Redis,
+#      KRaft Kafka), through the gateway; the stack is stopped afterwards.
+# Ends with one line "N passed, N failed" over all test reports. Exit code non-zero on any failure.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+T0=$SECONDS
+MVN=(mvn -B -ntp -Dstyle.color=never)
+status=0
+stack_started=0
+
+cleanup() {
+  if [ "$stack_started" = 1 ] && [ "${KEEP_STACK:-0}" != 1 ]; then bash "$ROOT/deploy/local/down.sh" >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+set -e
+ensure_tools
+ensure_mariadb
+ensure_redis
+set +e
+
+log "1/4 module tests (mvn install)"
+rm -rf ./*/target/surefire-reports
+if ! "${MVN[@]}" install; then status=1; log "module tests FAILED"; fi
+
+log "2/4 ops checks"
+if [ -x deploy/check-compose.sh ]; then
+  if ! command -v docker-compose >/dev/null; then apt_install docker-compose || true; fi
+  bash deploy/check-compose.sh || { status=1; log "compose check FAILED"; }
+fi
+if [ -x k6/check-syntax.sh ]; then
+  command -v node >/dev/null || apt_install nodejs || true
+  bash k6/check-syntax.sh || { status=1; log "k6 syntax check FAILED"; }
+fi
+
+if [ "$status" = 0 ]; then
+  log "3/4 starting the stack (real processes, MariaDB, Redis, Kafka)"
+  # Fresh processes on the jars just built and tested.
+  bash deploy/local/down.sh >/dev/null 2>&1 || true
+  stack_started=1
+  if SKIP_BUILD=1 bash deploy/local/up.sh; then
+    log "4/4 system tests through the gateway"
+    "${MVN[@]}" -Psystem -pl system-tests test || { status=1; log "system tests FAILED"; }
+  else
+    status=1; log "stack did not start: see $LOG_DIR"
+  fi
+else
+  log "skipping the system tests: earlier steps failed"
+fi
+
+# One closing line over every surefire report of this run.
+read -r passed failed skipped < <(python3 - <<'PY'
+import glob, xml.etree.ElementTree as ET
+p = f = s = 0
+for path in glob.glob('*/target/surefire-reports/TEST-*.xml'):
+    r = ET.parse(path).getroot()
+    t, fl, er, sk = (int(r.get(k, 0)) for k in ('tests', 'failures', 'errors', 'skipped'))
+    p += t - fl - er - sk; f += fl + er; s += sk
+print(p, f, s)
+PY
+)
+log "all tests finished in $((SECONDS - T0)) s"
+if [ "$status" != 0 ] && [ "${failed:-0}" = 0 ]; then failed=1; fi
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit "$status"

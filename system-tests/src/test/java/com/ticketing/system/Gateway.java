@@ -1,0 +1,127 @@
+package com.ticketing.system;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+/** A small HTTP client for the gateway of the running stack. */
+final class Gateway {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String URL = System.getProperty("gateway.url", "http://127.0.0.1:8080");
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    record Response(int status, JsonNode body, String raw, HttpResponse<String> http, long millis) {
+        JsonNode data() {
+            return body.path("data");
+        }
+
+        String errorCode() {
+            return body.path("error").path("code").asText("");
+        }
+    }
+
+    private Gateway() {
+    }
+
+    static Response get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(URL + path)).GET(), headers);
+    }
+
+    static Response get(String path) {
+        return get(path, Map.of());
+    }
+
+    static Response post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(URL + path))
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(b, headers);
+    }
+
+    static Response post(String path, String body) {
+        return post(path, body, Map.of());
+    }
+
+    static Response send(HttpRequest.Builder builder, Map<String, String> headers) {
+        headers.forEach(builder::header);
+        builder.timeout(Duration.ofSeconds(15));
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> r = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            JsonNode body;
+            try {
+                body = r.body() == null || r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            } catch (RuntimeException notJson) {
+                body = JSON.createObjectNode();
+            }
+            return new Response(r.statusCode(), body, r.body(), r, ms);
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> auth(String token) {
+        return Map.of("Authorization", token);
+    }
+
+    /** A user id unlikely to be used by another test run (the demo data has users 1..100,000). */
+    static long randomUser() {
+        return ThreadLocalRandom.current().nextLong(20_000, 100_001);
+    }
+
+    /** Issues a queue token for {@code userId} and polls until it is admitted; returns the token. */
+    static String admittedToken(long userId) {
+        Response issued = post("/v1/api/queue/token", "{\"userId\":" + userId + "}");
+        if (issued.status() != 200) {
+            throw new AssertionError("token issue answered " + issued.status() + " " + issued.raw());
+        }
+        String token = issued.data().path("queueToken").asText();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            Response check = post("/v1/api/queue/token/check", null, auth(token));
+            if (check.status() == 200 && "PROGRESS".equals(check.data().path("status").asText())) {
+                return token;
+            }
+            sleep(500);
+        }
+        throw new AssertionError("user " + userId + " was not admitted within 60 s");
+    }
+
+    static void await(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + limit.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.ticketing.system;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.ticketing.system.Gateway.auth;
+import static com.ticketing.system.Gateway.get;
+import static com.ticketing.system.Gateway.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stopping one service fails only its routes, fast, with the JSON fallback; the rest keep working. */
+class ServiceOutageSystemTest {
+
+    @Test
+    void shouldFailOnlyTheRoutesOfAStoppedServiceAndRecoverWhenItReturns() {
+        long userId = Gateway.randomUser();
+        String token = Gateway.admittedToken(userId);
+        assertThat(get("/v1/api/concerts/schedule", auth(token)).status()).isEqualTo(200);
+
+        Stack.stop("concert-service");
+        try {
+            Gateway.await("schedule route answers 503", Duration.ofSeconds(30),
+                    () -> get("/v1/api/concerts/schedule", auth(token)).status() == 503);
+
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Gateway.Response down = get("/v1/api/concerts/schedule", auth(token));
+                assertThat(down.status()).as(down.raw()).isEqualTo(503);
+                assertThat(down.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+                assertThat(down.http().headers().firstValue("Retry-After")).isPresent();
+                latencies.add(down.millis());
+
+                // the other services' routes are unaffected
+                assertThat(get("/v1/api/user/amount?userId=" + userId).status()).isEqualTo(200);
+                assertThat(post("/v1/api/queue/token/check", null, auth(token)).status()).isEqualTo(200);
+            }
+            latencies.sort(Long::compare);
+            System.out.printf("concert-service down: fallback latency p50=%d ms max=%d ms%n",
+                    latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+            assertThat(latencies.get(latencies.size() / 2)).as("fails fast").isLessThan(1000L);
+        } finally {
+            Stack.start("concert-service");
+        }
+        Gateway.await("schedule route recovers", Duration.ofSeconds(60),
+                () -> get("/v1/api/concerts/schedule", auth(token)).status() == 200);
+    }
+}
