@@ -2,6 +2,7 @@ package com.ticketing.common.config;
 
 import com.ticketing.common.auth.CurrentUserArgumentResolver;
 import com.ticketing.common.web.JsonErrorController;
+import com.ticketing.common.web.PingController;
 import com.ticketing.common.web.RestErrorHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,6 +25,11 @@ public class CommonWebAutoConfiguration {
     @Bean
     JsonErrorController jsonErrorController() {
         return new JsonErrorController();
+    }
+
+    @Bean
+    PingController pingController() {
+        return new PingController();
     }
 
     @Bean

@@ -1,0 +1,28 @@
+package com.ticketing.gateway.routing;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A benchmark-only route ({@code ticketing.bench.ping-route=true}): {@code GET /v1/api/bench/ping} to
+ * queue-service's trivial {@code /ping}, through the same load-balanced lookup and circuit breaker as the
+ * real queue route. It gives the proxied ceiling the real routes are compared with. Off by default.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ticketing.bench.ping-route", havingValue = "true")
+class BenchRouteConfiguration {
+
+    @Bean
+    RouteLocator benchPingRoute(RouteLocatorBuilder routes) {
+        return routes.routes()
+                .route("bench-ping", r -> r.path("/v1/api/bench/ping")
+                        .filters(f -> f.setPath("/ping")
+                                .circuitBreaker(c -> c.setName("queue-service")
+                                        .setFallbackUri("forward:/fallback/queue-service")))
+                        .uri("lb://queue-service"))
+                .build();
+    }
+}
