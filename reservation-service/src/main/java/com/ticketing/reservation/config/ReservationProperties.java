@@ -1,0 +1,44 @@
+package com.ticketing.reservation.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * {@code ticketing.reservation.*}.
+ *
+ * @param holdDuration               how long a seat stays held without payment
+ * @param maxActiveHoldsPerUser      held or locked reservations one user may have at once
+ * @param expiry                     the expiry sweeper
+ * @param failConfirmationForSeatIds TEST SWITCH, empty by default: payments for these seats are never
+ *                                   confirmed (the reservation is cancelled and {@code ReservationConfirmationFailed}
+ *                                   is emitted), so the compensation path can be exercised end to end
+ */
+@Validated
+@ConfigurationProperties("ticketing.reservation")
+public record ReservationProperties(
+        @DefaultValue("5m") @NotNull Duration holdDuration,
+        @DefaultValue("4") @Min(1) @Max(100) int maxActiveHoldsPerUser,
+        @DefaultValue @Valid Expiry expiry,
+        @DefaultValue Set<Long> failConfirmationForSeatIds) {
+
+    /**
+     * @param enabled          whether this instance runs the sweeper (any number of instances may)
+     * @param interval         pause between sweeps
+     * @param batchSize        holds expired per transaction
+     * @param maxBatchesPerRun bounds one sweep; the rest waits for the next
+     */
+    public record Expiry(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1s") @NotNull Duration interval,
+            @DefaultValue("200") @Min(1) @Max(10000) int batchSize,
+            @DefaultValue("20") @Min(1) int maxBatchesPerRun) {
+    }
+}

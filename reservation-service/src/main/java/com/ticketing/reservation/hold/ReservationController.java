@@ -1,0 +1,53 @@
+package com.ticketing.reservation.hold;
+
+import com.ticketing.common.auth.CurrentUser;
+import com.ticketing.common.web.ApiException;
+import com.ticketing.common.web.ApiResponse;
+import com.ticketing.reservation.reservation.persistence.ReservationStore;
+import com.ticketing.reservation.web.Ids;
+import com.ticketing.reservation.web.ReservationErrors;
+import com.ticketing.reservation.web.ReservationView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public API (through the gateway): hold a seat, look at one's reservation. */
+@RestController
+@RequestMapping("/v1/api/concerts")
+public class ReservationController {
+
+    public record ReserveRequest(
+            @NotNull @Positive @Max(Ids.MAX) Long scheduleId,
+            @NotNull @Positive @Max(Ids.MAX) Long seatId) {
+    }
+
+    private final HoldingSeat holdingSeat;
+    private final ReservationStore store;
+
+    public ReservationController(HoldingSeat holdingSeat, ReservationStore store) {
+        this.holdingSeat = holdingSeat;
+        this.store = store;
+    }
+
+    @PostMapping("/reserve")
+    public ApiResponse<ReservationView> reserve(@CurrentUser long userId, @Valid @RequestBody ReserveRequest request) {
+        return ApiResponse.of(ReservationView.of(holdingSeat.hold(userId, request.scheduleId(), request.seatId())));
+    }
+
+    /** Only the owner sees a reservation; to anybody else it does not exist. */
+    @GetMapping("/reservations/{reservationId}")
+    public ApiResponse<ReservationView> reservation(@CurrentUser long userId,
+                                                    @PathVariable @Positive @Max(Ids.MAX) long reservationId) {
+        return store.find(reservationId)
+                .filter(r -> r.isOwnedBy(userId))
+                .map(r -> ApiResponse.of(ReservationView.of(r)))
+                .orElseThrow(() -> ApiException.notFound(ReservationErrors.RESERVATION_NOT_FOUND, "no such reservation"));
+    }
+}

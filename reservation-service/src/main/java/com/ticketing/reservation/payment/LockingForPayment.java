@@ -1,0 +1,86 @@
+package com.ticketing.reservation.payment;
+
+import com.ticketing.common.web.ApiException;
+import com.ticketing.reservation.reservation.Reservation;
+import com.ticketing.reservation.reservation.ReservationRefused;
+import com.ticketing.reservation.reservation.events.ReservationEvents;
+import com.ticketing.reservation.reservation.persistence.ReservationStore;
+import com.ticketing.reservation.web.ReservationErrors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * payment-service's side of the saga: lock a held reservation for one payment (owner check, not expired) and
+ * release the lock again. Both run under the reservation's row lock, so they are decided one at a time
+ * against each other and against the sweeper; both are idempotent per payment id.
+ */
+@Service
+public class LockingForPayment {
+
+    private final ReservationStore store;
+    private final ReservationEvents events;
+    private final Clock clock;
+
+    public LockingForPayment(ReservationStore store, ReservationEvents events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Reservation lock(long reservationId, long userId, long paymentId) {
+        Reservation r = store.findForUpdate(reservationId)
+                .filter(found -> found.isOwnedBy(userId)) // someone else's reservation does not exist for you
+                .orElseThrow(LockingForPayment::notFound);
+        Instant now = clock.instant();
+        try {
+            if (r.lockForPayment(paymentId, now)) {
+                store.update(r, now);
+            }
+        } catch (ReservationRefused refused) {
+            throw asApiError(refused);
+        }
+        return r;
+    }
+
+    /** {@code PAYING → HELD}, or {@code EXPIRED} (seat freed, event) when its time ran out meanwhile. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Reservation unlock(long reservationId, long paymentId) {
+        Reservation r = store.findForUpdate(reservationId).orElseThrow(LockingForPayment::notFound);
+        Instant now = clock.instant();
+        try {
+            Reservation.Unlocked outcome = r.unlock(paymentId, now);
+            if (outcome != Reservation.Unlocked.NOTHING_TO_RELEASE) {
+                store.update(r, now);
+            }
+            if (outcome == Reservation.Unlocked.EXPIRED) {
+                events.expired(r);
+            }
+        } catch (ReservationRefused refused) {
+            throw asApiError(refused);
+        }
+        return r;
+    }
+
+    @Transactional(readOnly = true)
+    public Reservation find(long reservationId) {
+        return store.find(reservationId).orElseThrow(LockingForPayment::notFound);
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound(ReservationErrors.RESERVATION_NOT_FOUND, "no such reservation");
+    }
+
+    static ApiException asApiError(ReservationRefused refused) {
+        return switch (refused.reason()) {
+            case LOCKED_BY_OTHER_PAYMENT -> ApiException.conflict(ReservationErrors.RESERVATION_LOCKED, refused.getMessage());
+            case ALREADY_CONFIRMED -> ApiException.conflict(ReservationErrors.RESERVATION_ALREADY_CONFIRMED, refused.getMessage());
+            case EXPIRED, CANCELLED, CONFIRMED_BY_OTHER_PAYMENT, NOT_LOCKED, NOT_EXPIRABLE ->
+                    ApiException.conflict(ReservationErrors.RESERVATION_NOT_PAYABLE, refused.getMessage());
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package com.ticketing.reservation.support;
+
+import com.ticketing.common.auth.AuthHeaders;
+import com.ticketing.common.event.EventJson;
+import com.ticketing.reservation.catalog.ConcertCatalog;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * One application context for every integration test (same configuration, so Spring caches it): the real
+ * MariaDB schema {@code reservation_service}, an embedded Kafka broker (KRaft, real broker code), and a real
+ * HTTP stub of concert-service that the load-balanced client finds under the service id {@code concert-service}
+ * (simple discovery, Eureka off).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(IntegrationTest.TestClockConfig.class)
+public abstract class IntegrationTest {
+
+    protected static final CatalogStub CATALOG = CatalogStub.start();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void catalogStub(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.concert-service[0].uri", CATALOG::url);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfig {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected TestClock clock;
+    @Autowired
+    protected ConcertCatalog catalog;
+    @Autowired
+    protected CircuitBreakerRegistry breakers;
+    @Autowired
+    protected EventJson eventJson;
+    @Value("${spring.kafka.bootstrap-servers}")
+    protected String bootstrapServers;
+
+    @BeforeEach
+    void cleanSlate() {
+        // DELETE, not TRUNCATE: reservation ids keep growing, so events of earlier tests never match later ones.
+        jdbc.update("DELETE FROM reservation");
+        jdbc.update("DELETE FROM hold_owner");
+        jdbc.update("DELETE FROM processed_event");
+        clock.reset();
+        CATALOG.reset();
+        catalog.evictAll();
+        breakers.circuitBreaker(ConcertCatalog.SERVICE).reset();
+    }
+
+    protected EventsProbe events() {
+        return new EventsProbe(bootstrapServers, eventJson);
+    }
+
+    protected MvcResult reserve(long userId, long scheduleId, long seatId) throws Exception {
+        return mvc.perform(post("/v1/api/concerts/reserve")
+                        .header(AuthHeaders.USER_ID, userId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"scheduleId\":" + scheduleId + ",\"seatId\":" + seatId + "}"))
+                .andReturn();
+    }
+
+    /** Holds {@code seatId} (in its demo schedule) for {@code userId}; returns the reservation id. */
+    protected long hold(long userId, long seatId) throws Exception {
+        MvcResult result = reserve(userId, CatalogStub.scheduleOf(seatId), seatId);
+        if (result.getResponse().getStatus() != 200) {
+            throw new AssertionError("hold failed: " + result.getResponse().getContentAsString());
+        }
+        return body(result).path("data").path("reservationId").asLong();
+    }
+
+    protected MvcResult lock(long reservationId, long userId, long paymentId) throws Exception {
+        return mvc.perform(post("/internal/reservations/{id}/payment-lock", reservationId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"userId\":" + userId + ",\"paymentId\":" + paymentId + "}"))
+                .andReturn();
+    }
+
+    protected MvcResult unlock(long reservationId, long paymentId) throws Exception {
+        return mvc.perform(delete("/internal/reservations/{id}/payment-lock/{paymentId}", reservationId, paymentId))
+                .andReturn();
+    }
+
+    protected static JsonNode body(MvcResult result) throws Exception {
+        return JSON.readTree(result.getResponse().getContentAsString());
+    }
+
+    protected static String errorCode(MvcResult result) throws Exception {
+        return body(result).path("error").path("code").asString();
+    }
+
+    protected String statusOf(long reservationId) {
+        return jdbc.queryForObject("SELECT status FROM reservation WHERE id = ?", String.class, reservationId);
+    }
+
+    protected int outboxCount(String type, long reservationId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND aggregate_id = ?",
+                Integer.class, type, Long.toString(reservationId));
+        return n == null ? 0 : n;
+    }
+}
