@@ -1,0 +1,31 @@
+package com.ticketing.payment;
+
+import com.ticketing.payment.payment.FollowUpPolicy;
+import com.ticketing.payment.payment.PaymentIds;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(PaymentProperties.class)
+class PaymentConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PaymentIds paymentIds(Clock clock) {
+        return new PaymentIds(clock);
+    }
+
+    @Bean
+    FollowUpPolicy followUpPolicy(PaymentProperties properties) {
+        return new FollowUpPolicy(properties.reconcile().retryDelay(), properties.reconcile().stalePendingAfter());
+    }
+}

@@ -1,0 +1,66 @@
+package com.ticketing.payment.reconcile;
+
+import com.ticketing.payment.PaymentProperties;
+import com.ticketing.payment.payment.Payment;
+import com.ticketing.payment.payment.PaymentRepository;
+import com.ticketing.payment.saga.PaymentSaga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Optional;
+
+/**
+ * Leaves no payment ambiguous: every tick it takes the payments whose background work is due (debit outcome
+ * unknown, request abandoned, lock to release, refund to make), one at a time, each row-locked with
+ * {@code FOR UPDATE SKIP LOCKED} in its own READ COMMITTED transaction, and lets the saga settle it. Any number
+ * of instances can run it: they skip each other's rows instead of waiting, and no gap locks block requests.
+ */
+@Component
+@ConditionalOnProperty(name = "ticketing.payment.reconcile.enabled", havingValue = "true", matchIfMissing = true)
+public class PaymentReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentReconciler.class);
+
+    private final PaymentRepository payments;
+    private final PaymentSaga saga;
+    private final TransactionTemplate tx;
+    private final int batchSize;
+
+    public PaymentReconciler(PaymentRepository payments, PaymentSaga saga, PlatformTransactionManager txManager,
+                             PaymentProperties properties) {
+        this.payments = payments;
+        this.saga = saga;
+        this.tx = new TransactionTemplate(txManager);
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.batchSize = properties.reconcile().batchSize();
+    }
+
+    @Scheduled(fixedDelayString = "${ticketing.payment.reconcile.interval}",
+            initialDelayString = "${ticketing.payment.reconcile.interval}")
+    public void reconcileDue() {
+        try {
+            int settled = 0;
+            while (settled < batchSize && reconcileNext()) {
+                settled++;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Reconciliation tick failed: {}", e.toString());
+        }
+    }
+
+    /** Settles the next due payment, if any; returns whether there was one. */
+    public boolean reconcileNext() {
+        Boolean found = tx.execute(status -> {
+            Optional<Payment> due = payments.lockNextDue();
+            due.ifPresent(saga::reconcile);
+            return due.isPresent();
+        });
+        return Boolean.TRUE.equals(found);
+    }
+}

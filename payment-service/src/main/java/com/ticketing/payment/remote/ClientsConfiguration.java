@@ -1,0 +1,64 @@
+package com.ticketing.payment.remote;
+
+import io.github.resilience4j.retry.RetryRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpClient;
+
+/**
+ * The clients of reservation-service and user-service: load-balanced {@link RestClient}s on the JDK HTTP client
+ * (HTTP/1.1, connect and read timeouts from {@link ClientProperties}), each behind its own circuit breaker,
+ * bulkhead and retry, all named after the service ({@code resilience4j.*.instances.<service>} in application.yml).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClientProperties.class)
+class ClientsConfiguration {
+
+    static final String USER_SERVICE = "user-service";
+    static final String RESERVATION_SERVICE = "reservation-service";
+
+    @Bean
+    @LoadBalanced
+    RestClient.Builder loadBalancedRestClientBuilder() {
+        return RestClient.builder();
+    }
+
+    @Bean
+    UserAccounts userAccounts(ClientProperties properties, RestClient.Builder loadBalanced,
+                              CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries, JsonMapper json) {
+        return new UserAccounts(restClient(properties, properties.user(), loadBalanced),
+                guarded(USER_SERVICE, breakers, retries, json), json);
+    }
+
+    @Bean
+    Reservations reservations(ClientProperties properties, RestClient.Builder loadBalanced,
+                              CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries, JsonMapper json) {
+        return new Reservations(restClient(properties, properties.reservation(), loadBalanced),
+                guarded(RESERVATION_SERVICE, breakers, retries, json), json);
+    }
+
+    private static GuardedCalls guarded(String service, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries,
+                                        JsonMapper json) {
+        return new GuardedCalls(service, breakers.create(service), retries.retry(service), json);
+    }
+
+    private static RestClient restClient(ClientProperties properties, ClientProperties.Endpoint endpoint,
+                                         RestClient.Builder loadBalanced) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(endpoint.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(endpoint.readTimeout());
+        RestClient.Builder builder = properties.loadBalanced() ? loadBalanced.clone() : RestClient.builder();
+        return builder.baseUrl(endpoint.baseUrl().toString()).requestFactory(requests).build();
+    }
+}

@@ -1,0 +1,41 @@
+package com.ticketing.payment.remote;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+
+/**
+ * reservation-service's payment lock (docs/contracts.md). Lock and unlock are idempotent by payment id, so
+ * both may be retried.
+ */
+public class Reservations {
+
+    private final RestClient http;
+    private final GuardedCalls calls;
+    private final JsonMapper json;
+
+    public Reservations(RestClient http, GuardedCalls calls, JsonMapper json) {
+        this.http = http;
+        this.calls = calls;
+        this.json = json;
+    }
+
+    /** Locks the user's held reservation for {@code paymentId}: it cannot expire or be paid by another payment. */
+    public Reply<ReservationLock> lock(long reservationId, long userId, long paymentId) {
+        byte[] body = json.writeValueAsBytes(Map.of("userId", userId, "paymentId", paymentId));
+        return calls.call(true, () -> http.post()
+                .uri("/internal/reservations/{reservationId}/payment-lock", reservationId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((request, response) -> calls.read(response, ReservationLock.class)));
+    }
+
+    /** Releases the lock {@code paymentId} holds, if any (PAYING → HELD, or EXPIRED when its time passed). */
+    public Reply<Object> unlock(long reservationId, long paymentId) {
+        return calls.call(true, () -> http.delete()
+                .uri("/internal/reservations/{reservationId}/payment-lock/{paymentId}", reservationId, paymentId)
+                .exchange((request, response) -> calls.read(response, Object.class)));
+    }
+}

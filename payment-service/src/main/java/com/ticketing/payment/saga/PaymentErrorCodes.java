@@ -1,0 +1,25 @@
+package com.ticketing.payment.saga;
+
+/** Error codes payment-service answers with itself; refusals of reservation-service and user-service pass through. */
+public final class PaymentErrorCodes {
+
+    public static final String PAYMENT_NOT_FOUND = "PAYMENT_NOT_FOUND";
+    /** Another payment of the reservation is under way (or its outcome is being resolved). */
+    public static final String PAYMENT_IN_PROGRESS = "PAYMENT_IN_PROGRESS";
+    public static final String ALREADY_PAID = "ALREADY_PAID";
+    /** 503: the debit was sent but its answer was lost; the payment is resolved in the background. */
+    public static final String PAYMENT_OUTCOME_UNKNOWN = "PAYMENT_OUTCOME_UNKNOWN";
+    /** The Idempotency-Key was first used for another reservation. */
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    public static final String RESERVATION_NOT_FOUND = "RESERVATION_NOT_FOUND";
+
+    // failure codes stored on FAILED payments for causes of our own (refusals keep the other service's code)
+    static final String RESERVATION_SERVICE_UNAVAILABLE = "RESERVATION_SERVICE_UNAVAILABLE";
+    static final String USER_SERVICE_UNAVAILABLE = "USER_SERVICE_UNAVAILABLE";
+    static final String INVALID_LOCK_ANSWER = "INVALID_LOCK_ANSWER";
+    static final String DEBIT_NOT_TAKEN = "DEBIT_NOT_TAKEN";
+    static final String ABANDONED = "ABANDONED";
+
+    private PaymentErrorCodes() {
+    }
+}

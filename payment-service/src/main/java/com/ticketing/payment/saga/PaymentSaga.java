@@ -1,0 +1,391 @@
+package com.ticketing.payment.saga;
+
+import com.ticketing.common.event.EventTypes;
+import com.ticketing.common.event.Topics;
+import com.ticketing.common.outbox.OutboxWriter;
+import com.ticketing.common.outbox.ProcessedEvents;
+import com.ticketing.common.web.ApiException;
+import com.ticketing.common.web.ErrorCodes;
+import com.ticketing.payment.payment.Payment;
+import com.ticketing.payment.payment.PaymentIds;
+import com.ticketing.payment.payment.PaymentRepository;
+import com.ticketing.payment.payment.PaymentStatus;
+import com.ticketing.payment.remote.DebitReceipt;
+import com.ticketing.payment.remote.DebitRecord;
+import com.ticketing.payment.remote.Reply;
+import com.ticketing.payment.remote.ReservationLock;
+import com.ticketing.payment.remote.Reservations;
+import com.ticketing.payment.remote.UserAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Optional;
+
+import static com.ticketing.payment.saga.PaymentErrorCodes.*;
+
+/**
+ * The payment saga, steps and compensations in one place.
+ *
+ * <pre>
+ * pay:        start PENDING ─▶ lock reservation ─▶ debit balance ─▶ COMPLETED + PaymentCompleted (one tx)
+ *                               │ refused: FAILED     │ refused / certainly not sent: unlock, FAILED
+ *                               │ no answer: FAILED,  │ sent, no answer: DEBIT_UNKNOWN
+ *                               │   unlock later      │
+ * reconcile:  DEBIT_UNKNOWN or stale PENDING ─▶ ask user-service for the debit ─▶ COMPLETED | unlock, FAILED
+ *             FAILED with a lock that may be held ─▶ unlock
+ *             REFUNDING ─▶ refund ─▶ REFUNDED + PaymentRefunded (one tx)
+ * compensate: ReservationConfirmationFailed ─▶ COMPLETED → REFUNDING (+ processed event id, one tx) ─▶ refund
+ * </pre>
+ *
+ * No database transaction is open while another service is called on the request path; each state change
+ * is one short transaction and conditional on the state it starts from. Every remote call is idempotent by
+ * payment id, so repeating a step (retry, reconciler) never takes or gives money twice.
+ */
+@Component
+public class PaymentSaga {
+
+    /** The consumer name under which compensations record processed event ids. */
+    public static final String COMPENSATION_CONSUMER = "payment-compensation";
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentSaga.class);
+    private static final int START_ATTEMPTS = 3;
+
+    private final PaymentRepository payments;
+    private final Reservations reservations;
+    private final UserAccounts users;
+    private final OutboxWriter outbox;
+    private final ProcessedEvents processed;
+    private final TransactionTemplate tx;
+    private final PaymentIds ids;
+    private final PaymentMetrics metrics;
+
+    public PaymentSaga(PaymentRepository payments, Reservations reservations, UserAccounts users,
+                       OutboxWriter outbox, ProcessedEvents processed, TransactionTemplate tx, PaymentIds ids,
+                       PaymentMetrics metrics) {
+        this.payments = payments;
+        this.reservations = reservations;
+        this.users = users;
+        this.outbox = outbox;
+        this.processed = processed;
+        this.tx = tx;
+        this.ids = ids;
+        this.metrics = metrics;
+    }
+
+    // ------------------------------------------------------------------ forward: paying a reservation
+
+    /**
+     * Pays {@code reservationId} for {@code userId} from their balance.
+     *
+     * @param idempotencyKey optional; a repeat with the same key answers the first completed payment again
+     * @throws ApiException 404/409 refusals (passed through from reservation-service and user-service, or
+     *                      {@code PAYMENT_IN_PROGRESS} / {@code ALREADY_PAID}), 503 when a service is unavailable
+     *                      or the debit's outcome is unknown
+     */
+    public PaymentReceipt pay(long userId, long reservationId, String idempotencyKey) {
+        Started started = start(userId, reservationId, idempotencyKey);
+        if (started.replay() != null) {
+            return started.replay();
+        }
+        Payment payment = started.payment();
+
+        // Step 1: lock the reservation for this payment; it learns the price.
+        Reply<ReservationLock> lock = reservations.lock(reservationId, userId, payment.id());
+        if (lock instanceof Reply.Rejected<ReservationLock> refused) {
+            fail(payment, refused.code(), false);
+            throw new ApiException(refused.status(), refused.code(), refused.message());
+        }
+        if (lock instanceof Reply.Unavailable<ReservationLock> down) {
+            // If the lock may have been taken, the reconciler releases it once any late request is over.
+            fail(payment, RESERVATION_SERVICE_UNAVAILABLE, down.mayHaveApplied());
+            throw unavailable("reservation-service", down);
+        }
+        ReservationLock locked = ((Reply.Ok<ReservationLock>) lock).body();
+        if (locked.price() <= 0 || locked.userId() != userId || locked.reservationId() != reservationId) {
+            log.error("reservation-service answered an unusable lock for {}: {}", payment, locked);
+            failAndRelease(payment, INVALID_LOCK_ANSWER);
+            throw ApiException.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, "reservation-service answered unexpectedly");
+        }
+        payment = save(payment.priced(locked.price()), PaymentStatus.PENDING);
+
+        // Step 2: debit the balance (idempotent by payment id, retried by the client).
+        Reply<DebitReceipt> debit = users.debit(userId, payment.id(), payment.amount());
+        if (debit instanceof Reply.Ok<DebitReceipt> ok) {
+            return completeAnswering(payment, ok.body().balance());
+        }
+        if (debit instanceof Reply.Rejected<DebitReceipt> refused) {
+            failAndRelease(payment, refused.code());
+            throw new ApiException(refused.status(), refused.code(), refused.message());
+        }
+        Reply.Unavailable<DebitReceipt> down = (Reply.Unavailable<DebitReceipt>) debit;
+        if (!down.mayHaveApplied()) {
+            failAndRelease(payment, USER_SERVICE_UNAVAILABLE);
+            throw unavailable("user-service", down);
+        }
+        // Step 2': the debit may or may not have happened. Never guess: the reconciler asks user-service.
+        save(payment.debitOutcomeUnknown(), PaymentStatus.PENDING);
+        metrics.outcome("debit_unknown");
+        log.warn("Debit outcome of {} unknown ({}); the reconciler resolves it", payment, down.reason());
+        throw ApiException.unavailable(PAYMENT_OUTCOME_UNKNOWN, "payment " + payment.id()
+                + " is being confirmed; check GET /v1/api/concerts/payment/" + payment.id());
+    }
+
+    /** Step 0: the PENDING row. Its unique live-reservation key makes concurrent duplicates lose here. */
+    private Started start(long userId, long reservationId, String idempotencyKey) {
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+            Payment payment = Payment.start(ids.next(), userId, reservationId, idempotencyKey);
+            try {
+                payments.insert(payment);
+                return new Started(payment, null);
+            } catch (DuplicateKeyException duplicate) {
+                if (idempotencyKey != null) {
+                    Optional<Payment> first = payments.findByIdempotencyKey(userId, idempotencyKey);
+                    if (first.isPresent()) {
+                        return new Started(null, replay(first.get(), reservationId));
+                    }
+                }
+                Optional<Payment> live = payments.findLiveForReservation(reservationId);
+                if (live.isPresent()) {
+                    metrics.outcome("duplicate");
+                    throw duplicateOf(live.get(), userId);
+                }
+                // The conflicting payment ended meanwhile, or the random id was taken: try again.
+            }
+        }
+        metrics.outcome("duplicate");
+        throw ApiException.conflict(PAYMENT_IN_PROGRESS, "the reservation is being paid");
+    }
+
+    private static ApiException duplicateOf(Payment live, long userId) {
+        if (live.userId() != userId) {
+            // Someone else's reservation: answer as reservation-service would, nothing leaks.
+            return ApiException.notFound(RESERVATION_NOT_FOUND, "reservation not found");
+        }
+        return live.status().wasCompleted()
+                ? ApiException.conflict(ALREADY_PAID, "the reservation is already paid")
+                : ApiException.conflict(PAYMENT_IN_PROGRESS, "the reservation is being paid");
+    }
+
+    private PaymentReceipt replay(Payment first, long reservationId) {
+        if (first.reservationId() != reservationId) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED,
+                    "the Idempotency-Key was used for another reservation");
+        }
+        if (!first.status().wasCompleted()) {
+            throw ApiException.conflict(PAYMENT_IN_PROGRESS, "the payment with this Idempotency-Key is under way");
+        }
+        return receipt(first);
+    }
+
+    private PaymentReceipt completeAnswering(Payment payment, Long balance) {
+        Optional<Payment> completed = complete(payment, balance);
+        if (completed.isPresent()) {
+            metrics.outcome("completed");
+            return receipt(completed.get());
+        }
+        // Only the reconciler moves a PENDING payment, and only one that looked abandoned for much longer than
+        // any request lasts. If it completed it, fine; if it gave up on it, this debit must go back.
+        Payment now = payments.find(payment.id()).orElseThrow();
+        if (now.status().wasCompleted()) {
+            metrics.outcome("completed");
+            return receipt(now);
+        }
+        log.error("{} was debited after the reconciler failed it; refunding the debit", now);
+        Reply<DebitReceipt> refund = users.refund(payment.userId(), payment.id(), payment.amount());
+        if (!(refund instanceof Reply.Ok)) {
+            log.error("Refund of the late debit of {} failed: {} (needs manual correction)", now, refund);
+        }
+        metrics.outcome("failed");
+        throw ApiException.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, "the payment could not be completed");
+    }
+
+    /** COMPLETED and PaymentCompleted in one transaction; empty when the payment was moved meanwhile. */
+    private Optional<Payment> complete(Payment payment, Long balance) {
+        Payment done = payment.complete(balance);
+        return Optional.ofNullable(tx.execute(status -> {
+            if (!payments.update(done, payment.status())) {
+                return null;
+            }
+            outbox.append(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_COMPLETED, done.id(),
+                    new PaymentEvents.PaymentCompleted(done.id(), done.reservationId(), done.userId(), done.amount()));
+            return done;
+        }));
+    }
+
+    // ------------------------------------------------------------------ compensations
+
+    /** Unlocks the reservation (best effort now, else the reconciler retries) and fails the payment. */
+    private void failAndRelease(Payment payment, String code) {
+        boolean released = release(payment);
+        fail(payment, code, !released);
+    }
+
+    private void fail(Payment payment, String code, boolean lockMayBeHeld) {
+        save(payment.fail(code, lockMayBeHeld), payment.status());
+        metrics.outcome("failed");
+    }
+
+    /** Asks reservation-service to drop the lock this payment may hold; true when it certainly holds none now. */
+    private boolean release(Payment payment) {
+        Reply<Object> unlock = reservations.unlock(payment.reservationId(), payment.id());
+        if (unlock instanceof Reply.Ok) {
+            return true;
+        }
+        if (unlock instanceof Reply.Rejected<Object> refused && refused.status() == HttpStatus.NOT_FOUND) {
+            return true; // no such reservation: no lock either
+        }
+        log.warn("Could not unlock reservation {} of {} ({}); the reconciler retries", payment.reservationId(),
+                payment, unlock);
+        return false;
+    }
+
+    /**
+     * Starts the refund of a payment whose reservation could not be confirmed. The processed event id and the
+     * move to REFUNDING commit together, so a replayed event refunds nothing more; the refund itself follows at
+     * once and, should user-service be down, the reconciler repeats it (idempotent by payment id) until done.
+     */
+    public void compensate(String eventId, long paymentId, long reservationId, String reason) {
+        Payment refunding = tx.execute(status -> {
+            if (!processed.firstTime(COMPENSATION_CONSUMER, eventId)) {
+                return null; // replay
+            }
+            Optional<Payment> found = payments.findForUpdate(paymentId);
+            if (found.isEmpty() || found.get().reservationId() != reservationId) {
+                log.warn("ReservationConfirmationFailed {} names payment {} of reservation {}, which is not ours",
+                        eventId, paymentId, reservationId);
+                return null;
+            }
+            Payment payment = found.get();
+            if (payment.status() != PaymentStatus.COMPLETED) {
+                return null; // already refunding or refunded (another event), or never took money
+            }
+            Payment next = payment.startRefund(reason == null ? "reservation could not be confirmed" : reason);
+            payments.update(next, PaymentStatus.COMPLETED);
+            return next;
+        });
+        if (refunding != null) {
+            refund(refunding);
+        }
+    }
+
+    /** Gives the money of a REFUNDING payment back; REFUNDED and PaymentRefunded in one transaction. */
+    private boolean refund(Payment payment) {
+        Reply<DebitReceipt> refund = users.refund(payment.userId(), payment.id(), payment.amount());
+        if (!(refund instanceof Reply.Ok)) {
+            log.warn("Refund of {} not done yet ({}); the reconciler retries", payment, refund);
+            payments.postpone(payment.id());
+            metrics.refund("deferred");
+            return false;
+        }
+        Payment done = payment.refunded();
+        Boolean stored = tx.execute(status -> {
+            if (!payments.update(done, PaymentStatus.REFUNDING)) {
+                return false;
+            }
+            outbox.append(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_REFUNDED, done.id(),
+                    new PaymentEvents.PaymentRefunded(done.id(), done.reservationId(), done.userId(), done.amount(),
+                            done.refundReason()));
+            return true;
+        });
+        if (Boolean.TRUE.equals(stored)) {
+            metrics.refund("refunded");
+        }
+        return Boolean.TRUE.equals(stored);
+    }
+
+    // ------------------------------------------------------------------ reconciliation
+
+    /**
+     * Settles the background work of one payment; called by the reconciler inside the transaction that
+     * row-locks it, so no other instance works on it meanwhile. Nothing is guessed: what cannot be decided now
+     * (a service down) is postponed.
+     */
+    public void reconcile(Payment payment) {
+        switch (payment.status()) {
+            case PENDING, DEBIT_UNKNOWN -> resolveDebit(payment);
+            case FAILED -> {
+                if (payment.reservationLocked()) {
+                    releaseLater(payment);
+                }
+            }
+            case REFUNDING -> {
+                if (refund(payment)) {
+                    metrics.reconciliation("refunded");
+                }
+            }
+            case COMPLETED, REFUNDED -> {
+                // nothing left to do
+            }
+        }
+    }
+
+    private void resolveDebit(Payment payment) {
+        if (payment.amount() == null) {
+            // Abandoned before the debit step: no debit was ever sent for it.
+            failAndRelease(payment, ABANDONED);
+            metrics.reconciliation("failed");
+            return;
+        }
+        Reply<DebitRecord> debit = users.findDebit(payment.userId(), payment.id());
+        if (debit instanceof Reply.Ok<DebitRecord> ok && !ok.body().refunded()) {
+            if (ok.body().amount() != payment.amount()) {
+                log.error("Debit of {} is {} but the payment is {}; left for an operator", payment,
+                        ok.body().amount(), payment.amount());
+                payments.postpone(payment.id());
+                metrics.reconciliation("deferred");
+                return;
+            }
+            complete(payment, null);
+            metrics.reconciliation("completed");
+            log.info("Reconciled {}: debited, now COMPLETED", payment);
+            return;
+        }
+        if (debit instanceof Reply.Ok<DebitRecord>
+                || debit instanceof Reply.Rejected<DebitRecord> refused && refused.status() == HttpStatus.NOT_FOUND) {
+            // Not debited (or already given back): the payment is over without money; free the reservation.
+            failAndRelease(payment, DEBIT_NOT_TAKEN);
+            metrics.reconciliation("failed");
+            log.info("Reconciled {}: not debited, now FAILED", payment);
+            return;
+        }
+        log.warn("Cannot resolve the debit of {} yet: {}", payment, debit);
+        payments.postpone(payment.id());
+        metrics.reconciliation("deferred");
+    }
+
+    private void releaseLater(Payment payment) {
+        if (release(payment)) {
+            save(payment.lockReleased(), PaymentStatus.FAILED);
+            metrics.reconciliation("released");
+        } else {
+            payments.postpone(payment.id());
+            metrics.reconciliation("deferred");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Payment save(Payment next, PaymentStatus expected) {
+        if (!payments.update(next, expected)) {
+            throw new IllegalStateException(next + " was changed concurrently (expected " + expected + ")");
+        }
+        return next;
+    }
+
+    private static ApiException unavailable(String service, Reply.Unavailable<?> down) {
+        log.warn("{} unavailable: {}", service, down.reason());
+        return ApiException.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, service + " is unavailable, try again shortly");
+    }
+
+    static PaymentReceipt receipt(Payment payment) {
+        return new PaymentReceipt(payment.id(), payment.reservationId(), payment.amount(),
+                PaymentStatus.COMPLETED.name(), payment.balanceAfter());
+    }
+
+    private record Started(Payment payment, PaymentReceipt replay) {
+    }
+}

@@ -1,0 +1,59 @@
+package com.ticketing.payment.web;
+
+import com.ticketing.common.auth.CurrentUser;
+import com.ticketing.common.web.ApiException;
+import com.ticketing.common.web.ApiResponse;
+import com.ticketing.common.web.ErrorCodes;
+import com.ticketing.payment.payment.PaymentRepository;
+import com.ticketing.payment.saga.PaymentErrorCodes;
+import com.ticketing.payment.saga.PaymentReceipt;
+import com.ticketing.payment.saga.PaymentSaga;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.regex.Pattern;
+
+/** The public payment endpoints (through the gateway, which sets the token's user id). */
+@RestController
+@RequestMapping("/v1/api/concerts/payment")
+class PaymentController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY_SHAPE = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
+
+    private final PaymentSaga saga;
+    private final PaymentRepository payments;
+
+    PaymentController(PaymentSaga saga, PaymentRepository payments) {
+        this.saga = saga;
+        this.payments = payments;
+    }
+
+    @PostMapping
+    ApiResponse<PaymentReceipt> pay(@CurrentUser long userId,
+                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                    @Valid @RequestBody PayRequest request) {
+        if (idempotencyKey != null && !KEY_SHAPE.matcher(idempotencyKey).matches()) {
+            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED,
+                    IDEMPOTENCY_KEY + " must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
+        }
+        return ApiResponse.of(saga.pay(userId, request.reservationId(), idempotencyKey));
+    }
+
+    @GetMapping("/{paymentId}")
+    ApiResponse<PaymentView> get(@CurrentUser long userId, @PathVariable long paymentId) {
+        if (paymentId <= 0) {
+            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "paymentId must be positive");
+        }
+        return payments.find(paymentId)
+                .filter(p -> p.userId() == userId)
+                .map(p -> ApiResponse.of(PaymentView.of(p)))
+                .orElseThrow(() -> ApiException.notFound(PaymentErrorCodes.PAYMENT_NOT_FOUND, "payment not found"));
+    }
+}
