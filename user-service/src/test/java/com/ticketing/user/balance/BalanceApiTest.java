@@ -365,7 +365,8 @@ class BalanceApiTest extends BalanceIntegrationTest {
             "{\"userId\": USER, \"amount\": 1, \"amount\": 9999999}",
     })
     void shouldRejectABadChargeWithAClientErrorAndChangeNothing(String body) {
-        long userId = newUserWithBalance(1_000);
+        long userId = newUser();
+        seedBalance(userId, 1_000);
         Snapshot before = snapshot(userId);
 
         Reply rejected = post("/v1/api/user/amount", body.replace("USER", Long.toString(userId)));
@@ -430,7 +431,8 @@ class BalanceApiTest extends BalanceIntegrationTest {
             "{\"paymentId\": PAYMENT, \"amount\": 9223372036854775808}",
     })
     void shouldRejectABadDebitOrRefundWithAClientErrorAndChangeNothing(String body) {
-        long userId = newUserWithBalance(10_000);
+        long userId = newUser();
+        seedBalance(userId, 10_000);
         long debited = newPaymentId();
         debit(userId, debited, 1_000);
         Snapshot before = snapshot(userId);
