@@ -1,0 +1,24 @@
+package com.ticketing.queue.token;
+
+import com.ticketing.common.auth.QueueToken;
+import com.ticketing.common.auth.QueueTokenCodec;
+import com.ticketing.queue.store.QueueStore;
+import org.springframework.stereotype.Service;
+
+/** Explicit exit: frees the waiting place or the active slot of the token. Idempotent. */
+@Service
+public class LeavingQueue {
+
+    private final QueueStore store;
+    private final QueueTokenCodec codec;
+
+    public LeavingQueue(QueueStore store, QueueTokenCodec codec) {
+        this.store = store;
+        this.codec = codec;
+    }
+
+    public LeftQueue leave(String authorization) {
+        QueueToken token = QueueTokens.verify(codec, authorization);
+        return new LeftQueue(store.leave(token.userId(), token.tokenId()));
+    }
+}
