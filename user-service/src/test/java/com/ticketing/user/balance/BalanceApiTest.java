@@ -39,12 +39,18 @@ class BalanceApiTest extends BalanceIntegrationTest {
     }
 
     @Test
-    void shouldStartEverySeededDemoUserAtAKnownBalance() {
+    void shouldSeedTheDemoUsersOneToOneHundredThousand() {
         // the migration seeds users 1..100,000; reading never creates or changes them
         assertThat(balance(1).status()).isEqualTo(200);
         assertThat(balance(100_000).status()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE user_id BETWEEN 1 AND 100000", Long.class))
                 .isEqualTo(100_000);
+        assertThat(balance(100_001).errorCode()).isEqualTo("USER_NOT_FOUND");
+    }
+
+    @Test
+    void shouldWaitOnlySecondsForABalanceRowLock() {
+        assertThat(jdbc.queryForObject("SELECT @@SESSION.innodb_lock_wait_timeout", Long.class)).isEqualTo(5);
     }
 
     @Test
