@@ -98,9 +98,13 @@ public class ScheduleCache {
         }
     }
 
-    /** Drops the cached list (seat availability changed). A Redis failure is logged; the TTL bounds staleness. */
+    /**
+     * Drops the cached list (seat availability changed). Skipped while Redis is being left alone after a failure,
+     * and a failure here is only logged: either way the TTL bounds how stale a cached list can get, and the
+     * event consumer calling this is never slowed down or failed by the cache.
+     */
     public void evict() {
-        if (!properties.enabled()) {
+        if (!properties.enabled() || skippingRedis()) {
             return;
         }
         try {
