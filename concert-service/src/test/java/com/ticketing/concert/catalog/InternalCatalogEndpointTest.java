@@ -73,7 +73,7 @@ class InternalCatalogEndpointTest extends IntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"abc/seats/7", "1/seats/abc", "0/seats/7", "-1/seats/7", "1/seats/0", "1/seats/-7",
-            "99999999999999999999/seats/7", "1/seats/99999999999999999999", "1.5/seats/7"})
+            "99999999999999999999/seats/7", "1/seats/99999999999999999999", "1.5/seats/7", "0x10/seats/7", "1/seats/%237"})
     void shouldRejectInvalidIdsWithABadRequest(String path) throws Exception {
         mvc.perform(get("/internal/schedules/" + path))
                 .andExpect(status().isBadRequest())

@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class ScheduleCacheTest extends IntegrationTest {
 
@@ -165,6 +168,15 @@ class ScheduleCacheTest extends IntegrationTest {
 
         assertThat(misses()).isEqualTo(misses + 1);
         assertThat(redis.opsForValue().get(ScheduleCache.KEY)).startsWith("[");
+    }
+
+    @Test
+    void shouldLeaveRedisOutOfTheHealthStatusBecauseTheServiceWorksWithoutIt() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.redis").doesNotExist());
     }
 
     @Test
