@@ -1,0 +1,100 @@
+// Full purchase, end to end, as a real fan at ticket-open time (open model: new fans arrive at a rate):
+//   token -> wait for admission (following the server's pollAfterMs) -> open schedules -> seats ->
+//   hold a random AVAILABLE seat (another on 409, up to RESERVE_TRIES) -> charge the price ->
+//   pay -> payment COMPLETED. Every step is checked; the whole journey is a Rate (purchase_completed).
+// Every completed purchase SELLS a seat (about 1,200 bookable seats in the demo data): reset with
+// `docker compose down -v` (Compose) or a fresh database (native) between long runs.
+//
+//   k6 run k6/scenarios/purchase-e2e.js                                    (1 -> 5 new fans/s, about 1.5 min)
+//   k6 run -e STAGES=2:20s,20:1m,0:20s k6/scenarios/purchase-e2e.js
+//   docker compose -f deploy/docker-compose.yml run --rm k6 run /scripts/scenarios/purchase-e2e.js
+import { Counter, Rate, Trend } from 'k6/metrics';
+import { arrivalScenario, intEnv, randomUserId } from '../lib/config.js';
+import { NAMES, charge, errorCodeOf, pay, reserve } from '../lib/http.js';
+import { checkData, checkStatus, endpointThresholds } from '../lib/checks.js';
+import { availableSeat, openSchedules, scheduleWithSeats, seatsOf, tokenFor, waitForAdmission } from '../lib/flows.js';
+
+const RESERVE_TRIES = intEnv('RESERVE_TRIES', 5);
+const MAX_WAIT_POLLS = intEnv('MAX_WAIT_POLLS', 60);
+
+const completed = new Rate('purchase_completed');
+const admissionWait = new Trend('queue_admission_wait', true);
+const journey = new Trend('purchase_journey', true);
+const lostRaces = new Counter('reserve_conflicts');
+
+export const options = {
+  scenarios: {
+    purchase: arrivalScenario({
+      stages: '1:10s,5:1m,0:10s', rate: 2, duration: '1m', preAllocatedVUs: 50, maxVUs: 400,
+    }),
+  },
+  thresholds: Object.assign(
+    {
+      // A journey may end without a seat when the seats run out; anything else is a failure.
+      purchase_completed: ['rate>0.95'],
+      http_req_failed: [{ threshold: 'rate<0.01', abortOnFail: true, delayAbortEval: '20s' }],
+    },
+    endpointThresholds(NAMES.token, 1000, 0.01),
+    endpointThresholds(NAMES.check, 1000, 0.01),
+    endpointThresholds(NAMES.schedule, 1000, 0.01),
+    endpointThresholds(NAMES.seat, 1000, 0.01),
+    endpointThresholds(NAMES.charge, 1000, 0.01),
+    endpointThresholds(NAMES.payment, 2000, 0.01),
+    { [`http_req_failed{name:${NAMES.reserve}}`]: ['rate<0.01'] },
+  ),
+};
+
+function holdSeat(token) {
+  for (let attempt = 0; attempt < RESERVE_TRIES; attempt++) {
+    const schedule = scheduleWithSeats(openSchedules(token));
+    if (!schedule) {
+      return undefined; // sold out
+    }
+    const seat = availableSeat(seatsOf(token, schedule.scheduleId));
+    if (!seat) {
+      continue;
+    }
+    const res = reserve(token, schedule.scheduleId, seat.seatId);
+    checkStatus(res, NAMES.reserve, [200, 409]);
+    if (res.status === 200) {
+      checkData(res, NAMES.reserve, 'hold is HELD with a price', (d) => d.status === 'HELD' && d.price > 0);
+      return res.json('data');
+    }
+    lostRaces.add(1, { code: errorCodeOf(res) || 'none' });
+  }
+  return undefined;
+}
+
+export default function () {
+  const started = Date.now();
+  const userId = randomUserId();
+  const token = tokenFor(userId);
+  if (!token) {
+    completed.add(false);
+    return;
+  }
+  const wait = waitForAdmission(token, { maxPolls: MAX_WAIT_POLLS, followServer: true });
+  if (!wait.admitted) {
+    completed.add(false);
+    return;
+  }
+  admissionWait.add(wait.waitedMs);
+
+  const hold = holdSeat(token);
+  if (!hold) {
+    completed.add(false);
+    return;
+  }
+  const charged = charge(userId, hold.price);
+  if (!checkData(charged, NAMES.charge, 'balance covers the price', (d) => d.userId === userId && d.balance >= hold.price)) {
+    completed.add(false);
+    return;
+  }
+  const paid = pay(token, hold.reservationId);
+  const ok = checkData(paid, NAMES.payment, 'payment COMPLETED for the reservation',
+    (d) => d.status === 'COMPLETED' && d.reservationId === hold.reservationId && d.amount === hold.price);
+  completed.add(ok);
+  if (ok) {
+    journey.add(Date.now() - started);
+  }
+}

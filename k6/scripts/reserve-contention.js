@@ -1,0 +1,99 @@
+// reservation-service under contention: POOL admitted users race for HOT_SEATS seats of one schedule
+// (POST /v1/api/concerts/reserve). A seat is held by at most one reservation (DESIGN.md §6): every hot seat
+// must see at most one winner (200); every other attempt must get 409 SEAT_UNAVAILABLE, never a 5xx.
+// Iteration i is user i % POOL on hot seat i / POOL, so no (user, seat) pair repeats and every 200 is a
+// distinct holder: the threshold reserve_wins{slot:N} count<=1 is the invariant itself.
+// Holds last 5 minutes and the seats stay held: each run takes HOT_SEATS more seats out of the demo data.
+//
+//   k6 run -e POOL=100 -e HOT_SEATS=5 -e RATE=50 k6/scripts/reserve-contention.js
+//   k6 run -e SCHEDULE_ID=3 k6/scripts/reserve-contention.js        (a fixed schedule instead of a random open one)
+import exec from 'k6/execution';
+import { sleep } from 'k6';
+import { Counter } from 'k6/metrics';
+import { USER_MIN, intEnv } from '../lib/config.js';
+import { NAMES, errorCodeOf, getSeats, reserve } from '../lib/http.js';
+import { checkStatus, endpointThresholds } from '../lib/checks.js';
+import { admitPool, openSchedules, scheduleWithSeats, seatsOf } from '../lib/flows.js';
+
+const POOL = intEnv('POOL', 100);
+const HOT_SEATS = intEnv('HOT_SEATS', 5);
+const FIRST_USER = intEnv('FIRST_USER', USER_MIN + 2000);
+const ATTEMPTS = POOL * HOT_SEATS;
+
+const wins = new Counter('reserve_wins');
+const conflicts = new Counter('reserve_conflicts');
+
+const thresholds = endpointThresholds(NAMES.reserve, 1000, 0.01);
+for (let slot = 0; slot < HOT_SEATS; slot++) {
+  // One holder per seat, whatever the concurrency. A second winner aborts the run: the invariant is broken.
+  thresholds[`reserve_wins{slot:${slot}}`] = [{ threshold: 'count<=1', abortOnFail: true }];
+}
+
+export const options = {
+  setupTimeout: '3m',
+  scenarios: {
+    contention: {
+      executor: 'constant-arrival-rate',
+      rate: intEnv('RATE', 50),
+      timeUnit: '1s',
+      duration: `${Math.ceil(ATTEMPTS / intEnv('RATE', 50))}s`,
+      preAllocatedVUs: intEnv('PRE_VUS', 50),
+      maxVUs: intEnv('MAX_VUS', 300),
+    },
+  },
+  thresholds,
+};
+
+export function setup() {
+  const pool = admitPool(FIRST_USER, POOL, intEnv('ADMIT_WAIT_SECONDS', 120));
+  const token = pool[0].token;
+  let scheduleId = intEnv('SCHEDULE_ID', 0);
+  if (!scheduleId) {
+    const schedule = scheduleWithSeats(openSchedules(token));
+    if (!schedule) {
+      throw new Error('setup: no open schedule with available seats');
+    }
+    scheduleId = schedule.scheduleId;
+  }
+  const hot = seatsOf(token, scheduleId).filter((s) => s.status === 'AVAILABLE').slice(0, HOT_SEATS)
+    .map((s) => s.seatId);
+  if (hot.length < HOT_SEATS) {
+    throw new Error(`setup: schedule ${scheduleId} has only ${hot.length} available seats, need ${HOT_SEATS}`);
+  }
+  console.log(`setup: ${pool.length} users race for seats ${hot.join(', ')} of schedule ${scheduleId}`);
+  return { pool, scheduleId, hot };
+}
+
+export default function (data) {
+  const i = exec.scenario.iterationInTest;
+  if (i >= ATTEMPTS || i >= data.pool.length * HOT_SEATS) {
+    return; // every (user, seat) pair has had its one attempt
+  }
+  const user = data.pool[i % data.pool.length];
+  const slot = Math.floor(i / data.pool.length);
+  const res = reserve(user.token, data.scheduleId, data.hot[slot]);
+  checkStatus(res, NAMES.reserve, [200, 409]);
+  if (res.status === 200) {
+    wins.add(1, { slot: String(slot) });
+  } else if (res.status === 409) {
+    conflicts.add(1, { code: errorCodeOf(res) || 'none' });
+  }
+}
+
+// The seat view is updated from reservation events (eventually): every hot seat must end up not AVAILABLE.
+export function teardown(data) {
+  const token = data.pool[0].token;
+  for (let attempt = 0; attempt < 15; attempt++) {
+    const res = getSeats(token, data.scheduleId);
+    if (res.status === 200) {
+      const seats = res.json('data');
+      const free = seats.filter((s) => data.hot.indexOf(s.seatId) >= 0 && s.status === 'AVAILABLE');
+      if (free.length === 0) {
+        console.log('teardown: every hot seat shows HELD/SOLD in the seat view');
+        return;
+      }
+    }
+    sleep(1);
+  }
+  console.warn('teardown: some hot seats still show AVAILABLE in the seat view after 15 s');
+}
