@@ -24,7 +24,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -78,12 +78,15 @@ public class EventsAutoConfiguration {
         }
 
         /**
-         * A record that keeps failing goes to {@code <topic>.DLT} after a few quick retries; an envelope
-         * that cannot be parsed goes there at once. Dead letters are counted in {@code events.dead_lettered}.
+         * Failures of a consumer (its database briefly down, a lock timeout) are retried with exponential
+         * back-off (200 ms doubling to 10 s) for up to {@code ticketing.events.retry.max-elapsed} (default 15 min):
+         * a consumer that is down loses nothing. Only after that, or at once for an envelope or payload that can
+         * never be processed, the record goes to {@code <topic>.DLT}, counted in {@code events.dead_lettered}.
          */
         @Bean
         @ConditionalOnMissingBean(CommonErrorHandler.class)
-        CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> template, MeterRegistry meters) {
+        CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> template, MeterRegistry meters,
+                                                     Environment env) {
             Counter deadLettered = Counter.builder("events.dead_lettered")
                     .description("events sent to a dead-letter topic").register(meters);
             DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
@@ -91,7 +94,11 @@ public class EventsAutoConfiguration {
                         deadLettered.increment();
                         return new TopicPartition(record.topic() + Topics.DLT_SUFFIX, -1);
                     });
-            DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 4L));
+            ExponentialBackOff backOff = new ExponentialBackOff(200L, 2.0);
+            backOff.setMaxInterval(10_000L);
+            backOff.setMaxElapsedTime(env.getProperty("ticketing.events.retry.max-elapsed", Duration.class,
+                    Duration.ofMinutes(15)).toMillis());
+            DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
             handler.addNotRetryableExceptions(EventJson.MalformedEventException.class);
             return handler;
         }
