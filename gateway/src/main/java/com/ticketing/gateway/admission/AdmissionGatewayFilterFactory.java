@@ -1,0 +1,133 @@
+package com.ticketing.gateway.admission;
+
+import com.ticketing.common.auth.InvalidQueueTokenException;
+import com.ticketing.common.auth.QueueToken;
+import com.ticketing.common.auth.QueueTokenCodec;
+import com.ticketing.common.web.ErrorCodes;
+import com.ticketing.gateway.error.GatewayErrors;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code - Admission} on a route: only users the waiting room admitted get through.
+ * <ol>
+ *   <li>The queue token ({@code Authorization}, raw or {@code Bearer}) is verified locally: forged, malformed
+ *       or expired → 401 {@code INVALID_TOKEN}, with no network call.</li>
+ *   <li>One Redis {@code GET queue:active:{tokenId}} (the queue's read model, see queue-service's README),
+ *       bounded by {@code ticketing.admission.redis-timeout}: the value must equal the token's user id,
+ *       else 403 {@code QUEUE_NOT_ADMITTED}.</li>
+ *   <li>Redis failing or too slow → 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}: fail closed.</li>
+ * </ol>
+ * On a pass, the verified identity is recorded on the exchange; {@link AdmittedIdentityHeadersFilter} writes
+ * {@code X-User-Id}/{@code X-Queue-Token-Id} onto the forwarded request just before it leaves, replacing any
+ * client copy.
+ */
+@Component
+public class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<AdmissionGatewayFilterFactory.Config> {
+
+    /** Read-model key prefix, fixed in docs/contracts.md ({@code queue:active:{tokenId}} = user id). */
+    public static final String ACTIVE_KEY_PREFIX = "queue:active:";
+    /** Exchange attribute holding the verified, admitted {@link QueueToken}. */
+    public static final String ADMITTED_TOKEN_ATTR = AdmissionGatewayFilterFactory.class.getName() + ".token";
+
+    private static final Logger log = LoggerFactory.getLogger(AdmissionGatewayFilterFactory.class);
+    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private final QueueTokenCodec codec;
+    private final ReactiveStringRedisTemplate redis;
+    private final Duration timeout;
+    private final int retryAfterSeconds;
+    private final Counter passed;
+    private final Counter invalidToken;
+    private final Counter notAdmitted;
+    private final Counter unavailable;
+    private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+
+    public AdmissionGatewayFilterFactory(QueueTokenCodec codec, ReactiveStringRedisTemplate redis,
+                                         AdmissionProperties properties, MeterRegistry meters) {
+        super(Config.class);
+        this.codec = codec;
+        this.redis = redis;
+        this.timeout = properties.redisTimeout();
+        this.retryAfterSeconds = (int) Math.max(1, properties.retryAfter().toSeconds());
+        this.passed = decisions(meters, "passed");
+        this.invalidToken = decisions(meters, "invalid_token");
+        this.notAdmitted = decisions(meters, "not_admitted");
+        this.unavailable = decisions(meters, "unavailable");
+    }
+
+    private static Counter decisions(MeterRegistry meters, String outcome) {
+        return Counter.builder("gateway.admission").tag("outcome", outcome)
+                .description("admission decisions on protected routes").register(meters);
+    }
+
+    @Override
+    public GatewayFilter apply(Config config) {
+        return (exchange, chain) -> {
+            QueueToken token;
+            try {
+                token = codec.verifyHeader(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+            } catch (InvalidQueueTokenException e) {
+                invalidToken.increment();
+                return GatewayErrors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_TOKEN, e.getMessage());
+            }
+            String userId = Long.toString(token.userId());
+            return redis.opsForValue().get(ACTIVE_KEY_PREFIX + token.tokenId())
+                    .timeout(timeout)
+                    .map(activeUser -> activeUser.equals(userId) ? Decision.ADMITTED : Decision.NOT_ADMITTED)
+                    .defaultIfEmpty(Decision.NOT_ADMITTED)
+                    .onErrorResume(e -> {
+                        logFailure(e);
+                        return Mono.just(Decision.UNKNOWN);
+                    })
+                    .flatMap(decision -> switch (decision) {
+                        case ADMITTED -> {
+                            passed.increment();
+                            exchange.getAttributes().put(ADMITTED_TOKEN_ATTR, token);
+                            yield chain.filter(exchange);
+                        }
+                        case NOT_ADMITTED -> {
+                            notAdmitted.increment();
+                            yield GatewayErrors.write(exchange, HttpStatus.FORBIDDEN, ErrorCodes.QUEUE_NOT_ADMITTED,
+                                    "not admitted yet: wait in the queue until your token's status is PROGRESS");
+                        }
+                        case UNKNOWN -> {
+                            unavailable.increment();
+                            yield GatewayErrors.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
+                                    ErrorCodes.SERVICE_UNAVAILABLE, "admission cannot be checked right now; retry shortly",
+                                    retryAfterSeconds);
+                        }
+                    });
+        };
+    }
+
+    private void logFailure(Throwable e) {
+        long now = System.nanoTime();
+        long last = lastFailureLog.get();
+        if (now - last >= LOG_EVERY_NANOS && lastFailureLog.compareAndSet(last, now)) {
+            log.warn("Admission read model unavailable, answering 503 (logged at most every 10 s): {}", e.toString());
+        }
+    }
+
+    private enum Decision {
+        ADMITTED,
+        NOT_ADMITTED,
+        UNKNOWN
+    }
+
+    /** No arguments: {@code - Admission}. */
+    public static class Config {
+    }
+}

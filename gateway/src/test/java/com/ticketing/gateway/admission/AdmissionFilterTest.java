@@ -1,0 +1,166 @@
+package com.ticketing.gateway.admission;
+
+import com.ticketing.common.auth.QueueTokenCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admission filter on the real routes of application.yml, against the shared Redis (database 3) and a
+ * real upstream that echoes the identity headers it receives.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class AdmissionFilterTest {
+
+    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    LettuceConnectionFactory connectionFactory;
+    @Value("${" + TestRoutes.SECRET_PROPERTY + "}")
+    String secret;
+
+    private QueueTokenCodec codec;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        TestRoutes.pointServicesAt(UPSTREAM, registry);
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        UPSTREAM.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        assertThat(connectionFactory.getDatabase()).as("gateway tests only touch Redis database 3").isEqualTo(3);
+        codec = new QueueTokenCodec(secret);
+    }
+
+    private String admittedToken(long userId) {
+        String tokenId = UUID.randomUUID().toString();
+        redis.opsForValue().set(AdmissionGatewayFilterFactory.ACTIVE_KEY_PREFIX + tokenId, Long.toString(userId),
+                Duration.ofMinutes(1));
+        return codec.issue(userId, tokenId, Duration.ofMinutes(10));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "GET, /v1/api/concerts/schedule",
+            "GET, /v1/api/concerts/seat?scheduleId=1",
+            "POST, /v1/api/concerts/reserve",
+            "POST, /v1/api/concerts/payment"})
+    void shouldPassAnAdmittedUserWithTheIdentityFromTheTokenReplacingClientCopies(String method, String path) {
+        String token = admittedToken(4242);
+        String tokenId = codec.verify(token).tokenId();
+
+        client.method(HttpMethod.valueOf(method)).uri(path)
+                .header("Authorization", "Bearer " + token)
+                .header("X-User-Id", "1")
+                .header("X-Queue-Token-Id", "someone-elses-token")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.userIds.length()").isEqualTo(1)
+                .jsonPath("$.userIds[0]").isEqualTo("4242")
+                .jsonPath("$.tokenIds.length()").isEqualTo(1)
+                .jsonPath("$.tokenIds[0]").isEqualTo(tokenId);
+    }
+
+    @Test
+    void shouldAcceptTheRawTokenWithoutBearer() {
+        client.get().uri("/v1/api/concerts/schedule")
+                .header("Authorization", admittedToken(5))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.userIds[0]").isEqualTo("5");
+    }
+
+    @Test
+    void shouldRefuseAValidTokenThatIsStillWaitingWith403() {
+        String waiting = codec.issue(7, UUID.randomUUID().toString(), Duration.ofMinutes(10));
+        int before = UPSTREAM.calls();
+
+        client.post().uri("/v1/api/concerts/reserve")
+                .header("Authorization", waiting)
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType("application/json")
+                .expectBody().jsonPath("$.error.code").isEqualTo("QUEUE_NOT_ADMITTED");
+        assertThat(UPSTREAM.calls()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseATokenWhoseActiveEntryBelongsToAnotherUser() {
+        String tokenId = UUID.randomUUID().toString();
+        redis.opsForValue().set(AdmissionGatewayFilterFactory.ACTIVE_KEY_PREFIX + tokenId, "8", Duration.ofMinutes(1));
+        String impostor = codec.issue(9, tokenId, Duration.ofMinutes(10));
+
+        client.post().uri("/v1/api/concerts/payment")
+                .header("Authorization", impostor)
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.error.code").isEqualTo("QUEUE_NOT_ADMITTED");
+    }
+
+    @Test
+    void shouldRefuseMissingMalformedForgedAndExpiredTokensWith401() {
+        String tokenId = UUID.randomUUID().toString();
+        redis.opsForValue().set(AdmissionGatewayFilterFactory.ACTIVE_KEY_PREFIX + tokenId, "3", Duration.ofMinutes(1));
+        String forged = new QueueTokenCodec("an-attackers-secret-of-at-least-32-bytes!!")
+                .issue(3, tokenId, Duration.ofMinutes(10));
+        String expired = new QueueTokenCodec(secret, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
+                .issue(3, tokenId, Duration.ofMinutes(10));
+        int before = UPSTREAM.calls();
+
+        client.get().uri("/v1/api/concerts/schedule").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error.code").isEqualTo("INVALID_TOKEN");
+        for (String bad : new String[]{"garbage", "Bearer ", "a.b.c", forged, "Bearer " + forged, expired}) {
+            client.get().uri("/v1/api/concerts/schedule")
+                    .header("Authorization", bad)
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType("application/json")
+                    .expectBody().jsonPath("$.error.code").isEqualTo("INVALID_TOKEN");
+        }
+        assertThat(UPSTREAM.calls()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldNotGateTheQueueRoutesButStillStripClientIdentityHeaders() {
+        client.post().uri("/v1/api/queue/token/check")
+                .header("X-User-Id", "1")
+                .header("X-Queue-Token-Id", "forged")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.userIds.length()").isEqualTo(0)
+                .jsonPath("$.tokenIds.length()").isEqualTo(0);
+    }
+}

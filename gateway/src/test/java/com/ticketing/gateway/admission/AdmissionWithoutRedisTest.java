@@ -1,0 +1,115 @@
+package com.ticketing.gateway.admission;
+
+import com.ticketing.common.auth.QueueTokenCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admission filter with a private redis-server that this class inspects, pauses and kills: bad tokens
+ * never cost a Redis call; a slow or dead Redis means 503, never a pass.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdmissionWithoutRedisTest {
+
+    private static final PrivateRedis REDIS = PrivateRedis.start();
+    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
+
+    @Autowired
+    WebTestClient client;
+    @Value("${" + TestRoutes.SECRET_PROPERTY + "}")
+    String secret;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.port", REDIS::port);
+        TestRoutes.pointServicesAt(UPSTREAM, registry);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        REDIS.close();
+        UPSTREAM.close();
+    }
+
+    @Test
+    @Order(1)
+    void shouldRejectForgedMalformedAndExpiredTokensWithoutAnyRedisCall() {
+        String forged = new QueueTokenCodec("an-attackers-secret-of-at-least-32-bytes!!")
+                .issue(3, "t-1", Duration.ofMinutes(10));
+        String expired = new QueueTokenCodec(secret, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
+                .issue(3, "t-1", Duration.ofMinutes(10));
+        assertThat(REDIS.command("CONFIG RESETSTAT")).startsWith("+OK");
+
+        for (String bad : new String[]{"garbage", "a.b.c", forged, expired}) {
+            client.get().uri("/v1/api/concerts/schedule")
+                    .header("Authorization", bad)
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectBody().jsonPath("$.error.code").isEqualTo("INVALID_TOKEN");
+        }
+        assertThat(REDIS.getCalls()).isZero();
+
+        // The same measurement sees the one GET of a well-signed token.
+        client.get().uri("/v1/api/concerts/schedule")
+                .header("Authorization", new QueueTokenCodec(secret).issue(3, "t-1", Duration.ofMinutes(10)))
+                .exchange()
+                .expectStatus().isForbidden();
+        assertThat(REDIS.getCalls()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void shouldAnswer503WhenRedisIsTooSlowToTell() {
+        String token = new QueueTokenCodec(secret).issue(4, "t-2", Duration.ofMinutes(10));
+        REDIS.command("SELECT 3\r\nSET queue:active:t-2 4");
+        int before = UPSTREAM.calls();
+
+        assertThat(REDIS.pause(1500)).isEqualTo("+OK");
+        client.get().uri("/v1/api/concerts/schedule")
+                .header("Authorization", token)
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.error.code").isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(UPSTREAM.calls()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void shouldAnswer503AndNeverPassWhenRedisIsDown() throws Exception {
+        String token = new QueueTokenCodec(secret).issue(5, "t-3", Duration.ofMinutes(10));
+        REDIS.command("SELECT 3\r\nSET queue:active:t-3 5"); // waits for the pause of the previous test to end
+        REDIS.kill();
+        int before = UPSTREAM.calls();
+
+        for (int i = 0; i < 3; i++) {
+            client.post().uri("/v1/api/concerts/payment")
+                    .header("Authorization", token)
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals("Retry-After", "1")
+                    .expectHeader().contentType("application/json")
+                    .expectBody().jsonPath("$.error.code").isEqualTo("SERVICE_UNAVAILABLE");
+        }
+        assertThat(UPSTREAM.calls()).isEqualTo(before);
+    }
+}
