@@ -143,10 +143,19 @@ def mem_limit(svc):
     return str(((svc.get("deploy") or {}).get("resources") or {}).get("limits", {}).get("memory") or "")
 
 
+def interpolate(text):
+    """${VAR}, ${VAR:-default}, ${VAR:?msg} with the values of .env.example, as Compose would."""
+    def one(m):
+        var, op, arg = m.group(1), m.group(2) or "", m.group(3) or ""
+        value = env_values.get(var, "")
+        return value if value or op != ":-" else arg
+    return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}", one, text)
+
+
 for name, svc in services.items():
     svc = svc or {}
     check(bool(svc.get("image") or svc.get("build")), f"{name}: has an image or a build")
-    image = str(svc.get("image") or "")
+    image = interpolate(str(svc.get("image") or ""))
     if image and not svc.get("build"):
         tag = image.rsplit("/", 1)[-1]
         check(":" in tag and not tag.endswith(":latest"), f"{name}: image {image} is pinned", "no tag or :latest")

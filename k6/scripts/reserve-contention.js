@@ -1,11 +1,15 @@
 // reservation-service under contention: POOL admitted users race for HOT_SEATS seats of one schedule
 // (POST /v1/api/concerts/reserve). A seat is held by at most one reservation (DESIGN.md §6): every hot seat
 // must see at most one winner (200); every other attempt must get 409 SEAT_UNAVAILABLE, never a 5xx.
-// Iteration i is user i % POOL on hot seat i / POOL, so no (user, seat) pair repeats and every 200 is a
-// distinct holder: the threshold reserve_wins{slot:N} count<=1 is the invariant itself.
+// No (user, seat) pair is tried twice, so every 200 is a distinct holder and the threshold
+// reserve_wins{slot:N} count<=1 is the invariant itself (a second winner aborts the run).
+//   MODE=race (default): one VU per user, all starting at once, each trying the hot seats in the same
+//            order: POOL simultaneous attempts on each seat (per-vu-iterations: a race, not a capacity run).
+//   MODE=rate: the same POOL x HOT_SEATS attempts as an open-model arrival rate (RATE per second).
 // Holds last 5 minutes and the seats stay held: each run takes HOT_SEATS more seats out of the demo data.
 //
-//   k6 run -e POOL=100 -e HOT_SEATS=5 -e RATE=50 k6/scripts/reserve-contention.js
+//   k6 run -e POOL=100 -e HOT_SEATS=5 k6/scripts/reserve-contention.js
+//   k6 run -e MODE=rate -e RATE=50 k6/scripts/reserve-contention.js
 //   k6 run -e SCHEDULE_ID=3 k6/scripts/reserve-contention.js        (a fixed schedule instead of a random open one)
 import exec from 'k6/execution';
 import { sleep } from 'k6';
@@ -29,17 +33,27 @@ for (let slot = 0; slot < HOT_SEATS; slot++) {
   thresholds[`reserve_wins{slot:${slot}}`] = [{ threshold: 'count<=1', abortOnFail: true }];
 }
 
+const MODE = __ENV.MODE || 'race';
+const RATE = intEnv('RATE', 50);
+
 export const options = {
   setupTimeout: '3m',
   scenarios: {
-    contention: {
-      executor: 'constant-arrival-rate',
-      rate: intEnv('RATE', 50),
-      timeUnit: '1s',
-      duration: `${Math.ceil(ATTEMPTS / intEnv('RATE', 50))}s`,
-      preAllocatedVUs: intEnv('PRE_VUS', 50),
-      maxVUs: intEnv('MAX_VUS', 300),
-    },
+    contention: MODE === 'rate'
+      ? {
+        executor: 'constant-arrival-rate',
+        rate: RATE,
+        timeUnit: '1s',
+        duration: `${Math.ceil(ATTEMPTS / RATE)}s`,
+        preAllocatedVUs: intEnv('PRE_VUS', 50),
+        maxVUs: intEnv('MAX_VUS', 300),
+      }
+      : {
+        executor: 'per-vu-iterations',
+        vus: POOL,
+        iterations: HOT_SEATS,
+        maxDuration: '2m',
+      },
   },
   thresholds,
 };
@@ -64,17 +78,27 @@ export function setup() {
   return { pool, scheduleId, hot };
 }
 
-export default function (data) {
-  const i = exec.scenario.iterationInTest;
-  if (i >= ATTEMPTS || i >= data.pool.length * HOT_SEATS) {
-    return; // every (user, seat) pair has had its one attempt
+// The (user, hot seat) pair of this iteration, or undefined once every pair has had its one attempt.
+function pairOf(data) {
+  const users = data.pool.length;
+  if (MODE === 'rate') {
+    const i = exec.scenario.iterationInTest;
+    return i < users * HOT_SEATS ? { user: data.pool[i % users], slot: Math.floor(i / users) } : undefined;
   }
-  const user = data.pool[i % data.pool.length];
-  const slot = Math.floor(i / data.pool.length);
-  const res = reserve(user.token, data.scheduleId, data.hot[slot]);
+  const vu = exec.vu.idInTest - 1;
+  const slot = exec.vu.iterationInScenario;
+  return vu < users && slot < HOT_SEATS ? { user: data.pool[vu], slot } : undefined;
+}
+
+export default function (data) {
+  const pair = pairOf(data);
+  if (!pair) {
+    return;
+  }
+  const res = reserve(pair.user.token, data.scheduleId, data.hot[pair.slot]);
   checkStatus(res, NAMES.reserve, [200, 409]);
   if (res.status === 200) {
-    wins.add(1, { slot: String(slot) });
+    wins.add(1, { slot: String(pair.slot) });
   } else if (res.status === 409) {
     conflicts.add(1, { code: errorCodeOf(res) || 'none' });
   }
