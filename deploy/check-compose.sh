@@ -116,7 +116,8 @@ KAFKA = {"queue-service", "concert-service", "reservation-service", "payment-ser
 TOKEN = {"queue-service", "gateway"}
 SCALABLE = {"queue-service", "user-service", "concert-service", "reservation-service", "payment-service"}
 SPRING = SCALABLE | {"gateway", "discovery"}
-PUBLISHED_OK = {"gateway", "grafana", "kafka-ui", "discovery"}
+PUBLISHED_OK = {"gateway", "grafana", "kafka-ui", "discovery", "influxdb"}
+DEBUG_PORTS = {"discovery", "influxdb"}
 INFRA_OF_ENV = {"DB_HOST": "mariadb", "REDIS_HOST": "redis", "KAFKA_BOOTSTRAP": "kafka", "EUREKA_URL": "discovery"}
 
 for name in sorted(SPRING):
@@ -177,6 +178,9 @@ for name, svc in services.items():
         check(not svc.get("container_name"), f"{name}: no container_name (scalable)")
     elif svc.get("ports"):
         check(name in PUBLISHED_OK, f"{name}: may publish host ports", f"only {sorted(PUBLISHED_OK)} are published")
+        if name in DEBUG_PORTS:
+            check(all(str(p).startswith("127.0.0.1:") for p in svc["ports"]), f"{name}: debug port bound to 127.0.0.1 only",
+                  f"ports {svc['ports']}")
 
     if name not in SPRING:
         continue
