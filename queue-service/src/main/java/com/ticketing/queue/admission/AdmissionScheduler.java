@@ -62,6 +62,12 @@ class AdmissionScheduler implements SmartLifecycle {
     public synchronized void stop() {
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                // Let a running step finish before Redis connections close.
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             executor = null;
         }
     }

@@ -16,6 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Redis down, unreachable, too slow or still loading is an outage, not a bug: 503 with {@code Retry-After}
  * and the usual error body, ahead of the shared handler's generic 500.
@@ -26,10 +29,17 @@ class RedisUnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(RedisUnavailableAdvice.class);
     static final String RETRY_AFTER_SECONDS = "2";
+    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})
     ResponseEntity<ErrorBody> redisUnavailable(RuntimeException e) {
-        log.warn("Redis unavailable: {}", e.toString());
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if (now - last >= LOG_EVERY_NANOS && lastLogged.compareAndSet(last, now)) {
+            log.warn("Redis unavailable, answering 503 (logged at most every 10 s): {}", e.toString());
+        }
         return unavailable();
     }
 
