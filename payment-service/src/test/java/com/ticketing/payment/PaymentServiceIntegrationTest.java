@@ -5,6 +5,7 @@ import com.ticketing.common.event.EventJson;
 import com.ticketing.common.event.Topics;
 import com.ticketing.payment.stub.ReservationServiceStub;
 import com.ticketing.payment.stub.UserServiceStub;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,8 +76,12 @@ public abstract class PaymentServiceIntegrationTest {
 
     protected final JsonMapper json = JsonMapper.builder().build();
 
+    @Autowired
+    private DataSource dataSource;
+
     @BeforeEach
-    void cleanSlate() {
+    void cleanSlate() throws Exception {
+        assertNoOtherProcessUsesTheSchema();
         USERS.up();
         RESERVATIONS.up();
         USERS.reset();
@@ -85,6 +91,22 @@ public abstract class PaymentServiceIntegrationTest {
         jdbc.sql("DELETE FROM processed_event").update();
         CircuitBreakerRegistry registry = breakers.getCircuitBreakerRegistry();
         registry.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
+    }
+
+    /**
+     * These tests own the schema while they run: they empty its tables, and another payment-service on the same
+     * schema (e.g. the native local stack left running) would relay their outbox rows to its own Kafka and
+     * reconcile their payments against the real services. Fail with the reason instead of flaking.
+     */
+    private void assertNoOtherProcessUsesTheSchema() throws Exception {
+        long sessions = jdbc.sql("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'payment_service'")
+                .query(Long.class).single();
+        int ours = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().getTotalConnections();
+        if (sessions > ours) {
+            throw new IllegalStateException((sessions - ours) + " database session(s) of another process use the "
+                    + "payment_service schema (a running payment-service? deploy/local/down.sh stops the local stack); "
+                    + "these tests need it to themselves");
+        }
     }
 
     // ------------------------------------------------------------------ HTTP
@@ -114,14 +136,14 @@ public abstract class PaymentServiceIntegrationTest {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request.build());
     }
 
     protected Answer get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).GET();
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request.build());
     }
 

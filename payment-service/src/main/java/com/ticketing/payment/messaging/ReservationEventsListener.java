@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Thin consumer of {@code reservation.events}: only {@code ReservationConfirmationFailed} concerns payments
  * (its compensation is a refund); every other type is skipped. Replays are absorbed by the saga's processed
- * event ids; an envelope that cannot be read goes to the dead-letter topic (common error handler).
+ * event ids; an envelope that cannot be read goes to the dead-letter topic at once, anything else is retried
+ * until it succeeds ({@link MessagingConfiguration}).
  */
 @Component
 class ReservationEventsListener {
@@ -24,7 +25,8 @@ class ReservationEventsListener {
         this.saga = saga;
     }
 
-    @KafkaListener(id = "payment-compensation", topics = Topics.RESERVATION_EVENTS, groupId = "payment-service")
+    @KafkaListener(id = "payment-compensation", topics = Topics.RESERVATION_EVENTS, groupId = "payment-service",
+            containerFactory = MessagingConfiguration.COMPENSATION_LISTENER_FACTORY)
     void on(String value) {
         EventEnvelope envelope = json.read(value);
         if (!EventTypes.RESERVATION_CONFIRMATION_FAILED.equals(envelope.type())) {

@@ -1,0 +1,114 @@
+package com.ticketing.payment;
+
+import com.ticketing.common.event.EventEnvelope;
+import com.ticketing.common.event.EventTypes;
+import com.ticketing.common.event.Topics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class CompensationTest extends PaymentServiceIntegrationTest {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    private long completedPayment(long userId, long reservationId, long price) {
+        USERS.setBalance(userId, 50_000);
+        RESERVATIONS.hold(reservationId, userId, price);
+        Answer answer = pay(userId, reservationId);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.data().path("paymentId").asLong();
+    }
+
+    private String confirmationFailed(String eventId, long paymentId, long reservationId, long userId) throws Exception {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("reservationId", reservationId);
+        payload.put("userId", userId);
+        payload.put("scheduleId", 1);
+        payload.put("seatId", 7);
+        payload.put("paymentId", paymentId);
+        payload.put("reason", "RESERVATION_EXPIRED");
+        EventEnvelope generated = eventJson.envelope(EventTypes.RESERVATION_CONFIRMATION_FAILED, reservationId, payload);
+        EventEnvelope envelope = new EventEnvelope(eventId, generated.type(), generated.occurredAt(),
+                generated.aggregateId(), generated.payload());
+        kafka.send(Topics.RESERVATION_EVENTS, Long.toString(reservationId), eventJson.write(envelope)).get();
+        return eventId;
+    }
+
+    @Test
+    void shouldRefundExactlyOnceAndPublishPaymentRefundedWhenTheConfirmationFails() throws Exception {
+        long paymentId = completedPayment(7, 42, 12_000);
+        assertThat(USERS.balance(7)).isEqualTo(38_000);
+        String eventId = UUID.randomUUID().toString();
+
+        confirmationFailed(eventId, paymentId, 42, 7);
+        confirmationFailed(eventId, paymentId, 42, 7);                          // redelivery
+        confirmationFailed(UUID.randomUUID().toString(), paymentId, 42, 7);     // a second, distinct event
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(paymentId).equals("REFUNDED"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> USERS.refundsApplied.get() == 1);
+        assertThat(USERS.balance(7)).isEqualTo(50_000);
+        assertThat(outboxCount(EventTypes.PAYMENT_REFUNDED, paymentId)).isEqualTo(1);
+        List<EventEnvelope> refunded = paymentEvents(paymentId, EventTypes.PAYMENT_REFUNDED, 1);
+        assertThat(refunded).hasSize(1);
+        assertThat(refunded.get(0).payload().path("amount").asLong()).isEqualTo(12_000);
+        assertThat(refunded.get(0).payload().path("reason").asString()).isEqualTo("RESERVATION_EXPIRED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = 'payment-compensation' AND event_id = ?")
+                .param(eventId).query(Long.class).single()).isEqualTo(1);
+        // the reservation is free for a new payment attempt as far as payment-service is concerned
+        assertThat(jdbc.sql("SELECT active_reservation_id FROM payment WHERE id = ?").param(paymentId)
+                .query(Long.class).optional()).isEmpty();
+    }
+
+    @Test
+    void shouldRetryTheRefundUntilUserServiceIsBack() throws Exception {
+        long paymentId = completedPayment(7, 42, 12_000);
+        USERS.down();
+
+        confirmationFailed(UUID.randomUUID().toString(), paymentId, 42, 7);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(paymentId).equals("REFUNDING"));
+        USERS.up();
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(paymentId).equals("REFUNDED"));
+        assertThat(USERS.refundsApplied.get()).isEqualTo(1);
+        assertThat(USERS.balance(7)).isEqualTo(50_000);
+        assertThat(outboxCount(EventTypes.PAYMENT_REFUNDED, paymentId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldIgnoreOtherReservationEventsAndUnknownPayments() throws Exception {
+        long paymentId = completedPayment(7, 42, 12_000);
+        EventEnvelope confirmed = eventJson.envelope(EventTypes.RESERVATION_CONFIRMED, 42,
+                Map.of("reservationId", 42, "userId", 7, "scheduleId", 1, "seatId", 7, "paymentId", paymentId));
+        kafka.send(Topics.RESERVATION_EVENTS, "42", eventJson.write(confirmed)).get();
+        String unknown = confirmationFailed(UUID.randomUUID().toString(), paymentId + 1, 42, 7);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(unknown).query(Long.class).single() == 1);
+        assertThat(status(paymentId)).isEqualTo("COMPLETED");
+        assertThat(USERS.refundRequests.get()).isZero();
+        assertThat(USERS.balance(7)).isEqualTo(38_000);
+    }
+
+    @Test
+    void shouldDeadLetterAnUnreadableEventAndCarryOnWithTheNext() throws Exception {
+        long paymentId = completedPayment(7, 42, 12_000);
+
+        kafka.send(Topics.RESERVATION_EVENTS, "42", "{not an envelope").get();
+        confirmationFailed(UUID.randomUUID().toString(), paymentId, 42, 7);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(paymentId).equals("REFUNDED"));
+        assertThat(readUntil(Topics.RESERVATION_EVENTS + Topics.DLT_SUFFIX,
+                read -> read.stream().anyMatch(r -> r.value().equals("{not an envelope")))).isNotEmpty();
+    }
+}

@@ -1,0 +1,40 @@
+package com.ticketing.payment;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The breakers, bulkheads and retries configured in YAML are the ones the clients actually use. */
+class ResilienceConfigurationTest extends PaymentServiceIntegrationTest {
+
+    @Autowired
+    BulkheadRegistry bulkheads;
+    @Autowired
+    RetryRegistry retries;
+
+    @Test
+    void shouldGuardEachDownstreamWithItsOwnConfiguredBreakerBulkheadAndRetry() {
+        USERS.setBalance(7, 50_000);
+        RESERVATIONS.hold(42, 7, 12_000);
+        assertThat(pay(7, 42).status()).isEqualTo(200); // both breakers have been used
+
+        for (String service : new String[] {"user-service", "reservation-service"}) {
+            CircuitBreakerConfig breaker = breakers.getCircuitBreakerRegistry().circuitBreaker(service)
+                    .getCircuitBreakerConfig();
+            assertThat(breaker.getSlidingWindowSize()).as(service).isEqualTo(10);
+            assertThat(breaker.getMinimumNumberOfCalls()).as(service).isEqualTo(5);
+            assertThat(breakers.getCircuitBreakerRegistry().circuitBreaker(service).getMetrics()
+                    .getNumberOfSuccessfulCalls()).as(service).isPositive();
+            assertThat(bulkheads.bulkhead(service).getBulkheadConfig().getMaxConcurrentCalls()).as(service)
+                    .isEqualTo(100);
+            assertThat(bulkheads.bulkhead(service).getBulkheadConfig().getMaxWaitDuration()).isEqualTo(Duration.ZERO);
+            assertThat(retries.retry(service).getRetryConfig().getMaxAttempts()).as(service).isEqualTo(2);
+        }
+    }
+}
