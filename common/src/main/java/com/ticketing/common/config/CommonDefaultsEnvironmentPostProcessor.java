@@ -2,6 +2,7 @@ package com.ticketing.common.config;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -12,6 +13,7 @@ import org.springframework.core.io.ClassPathResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adds the suite's shared defaults ({@code ticketing-defaults.yml}, and {@code ticketing-defaults-local.yml}
@@ -41,7 +43,7 @@ public class CommonDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
         List<PropertySource<?>> sources = load(name);
         for (int i = 0; i < sources.size(); i++) {
             PropertySource<?> s = sources.get(i);
-            environment.getPropertySources().addLast(new RenamedSource(name + "[" + i + "]", s));
+            environment.getPropertySources().addLast(renamed(name + "[" + i + "]", s));
         }
     }
 
@@ -63,17 +65,9 @@ public class CommonDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
         return Ordered.LOWEST_PRECEDENCE;
     }
 
-    private static final class RenamedSource extends PropertySource<Object> {
-        private final PropertySource<?> delegate;
-
-        RenamedSource(String name, PropertySource<?> delegate) {
-            super(name, delegate.getSource());
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Object getProperty(String key) {
-            return delegate.getProperty(key);
-        }
+    /** The same properties under a name of ours; enumerable, so map-valued settings bind too. */
+    @SuppressWarnings("unchecked")
+    private static PropertySource<?> renamed(String name, PropertySource<?> source) {
+        return new OriginTrackedMapPropertySource(name, (Map<String, Object>) source.getSource(), true);
     }
 }
