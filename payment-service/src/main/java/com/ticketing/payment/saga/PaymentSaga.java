@@ -235,8 +235,12 @@ public class PaymentSaga {
         if (unlock instanceof Reply.Ok) {
             return true;
         }
-        if (unlock instanceof Reply.Rejected<Object> refused && refused.status() == HttpStatus.NOT_FOUND) {
-            return true; // no such reservation: no lock either
+        if (unlock instanceof Reply.Rejected<Object> refused) {
+            // A definitive answer that this payment holds no lock: no such reservation (404), or it is locked
+            // by / confirmed for another payment (409). Nothing of ours is left to release.
+            log.info("Unlock of reservation {} for {} refused ({}): no lock of this payment remains",
+                    payment.reservationId(), payment, refused.code());
+            return true;
         }
         log.warn("Could not unlock reservation {} of {} ({}); the reconciler retries", payment.reservationId(),
                 payment, unlock);
