@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code payment.events}; only {@code PaymentCompleted} matters here. Malformed events go to the
- * dead-letter topic (shared error handler). When Redis is down the shared handler's retries run out and the
- * event is dead-lettered: the slot then ends with its TTL, the bound on how long a paid user can hold it.
+ * dead-letter topic at once (shared error handler); a Redis failure is retried by that handler with back-off
+ * ({@code ticketing.events.retry.max-elapsed}). Whatever happens, the slot ends with its TTL at the latest.
  */
 @Component
 class PaymentEventsListener {
