@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<AdmissionGatewayFilterFactory.Config> {
 
     /** Read-model key prefix, fixed in docs/contracts.md ({@code queue:active:{tokenId}} = user id). */
-    public static final String ACTIVE_KEY_PREFIX = "queue:active:";
+    public static final String ACTIVE_KEY_PREFIX = com.ticketing.common.auth.QueueReadModel.ACTIVE_KEY_PREFIX;
     /** Exchange attribute holding the verified, admitted {@link QueueToken}. */
     public static final String ADMITTED_TOKEN_ATTR = AdmissionGatewayFilterFactory.class.getName() + ".token";
 

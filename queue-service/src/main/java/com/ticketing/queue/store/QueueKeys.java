@@ -20,7 +20,7 @@ public final class QueueKeys {
     /** Hash {ewma, ts}: the measured admission rate (users per second). */
     public static final String RATE = "queue:admission:rate";
     /** Read model (contract with the gateway): {@code queue:active:{tokenId}} = user id, TTL = remaining active time. */
-    public static final String ACTIVE_PREFIX = "queue:active:";
+    public static final String ACTIVE_PREFIX = com.ticketing.common.auth.QueueReadModel.ACTIVE_KEY_PREFIX;
     /** Hash {@code queue:user:{userId}} {t: token id, a: admitted-at epoch ms}: the user's one place. */
     public static final String USER_PREFIX = "queue:user:";
     /** String {@code queue:processed:{eventId}}: a consumed event (duplicate guard), with a TTL. */
