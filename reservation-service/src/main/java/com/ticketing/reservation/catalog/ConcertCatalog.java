@@ -1,6 +1,6 @@
 package com.ticketing.reservation.catalog;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ticketing.common.web.ApiException;
 import com.ticketing.common.web.ApiResponse;
@@ -23,6 +23,8 @@ import org.springframework.web.client.RestClient;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Reads seats and prices from concert-service. Answers are cached (Caffeine, {@code cacheTtl}); concurrent
@@ -56,7 +58,9 @@ public class ConcertCatalog {
     private final RestClient http;
     private final CircuitBreaker breaker;
     private final Retry retry;
-    private final AsyncCache<Key, CatalogSeat> cache;
+    private final Cache<Key, CatalogSeat> cache;
+    /** Lookups in flight: concurrent misses of one seat wait for the same call instead of making their own. */
+    private final ConcurrentMap<Key, CompletableFuture<CatalogSeat>> inFlight = new ConcurrentHashMap<>();
 
     public ConcertCatalog(RestClient concertRestClient, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries,
                           ConcertClientProperties props, MeterRegistry meters) {
@@ -67,30 +71,37 @@ public class ConcertCatalog {
                 .expireAfterWrite(props.cacheTtl())
                 .maximumSize(props.cacheMaxSize())
                 .recordStats()
-                .<Key, CatalogSeat>buildAsync(), "concert-catalog");
+                .<Key, CatalogSeat>build(), "concert-catalog");
     }
 
     /** The seat {@code seatId} of schedule {@code scheduleId}; see the class comment for failures. */
     public CatalogSeat seat(long scheduleId, long seatId) {
         Key key = new Key(scheduleId, seatId);
+        CatalogSeat cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
         CompletableFuture<CatalogSeat> mine = new CompletableFuture<>();
-        CompletableFuture<CatalogSeat> pending = cache.asMap().putIfAbsent(key, mine);
+        CompletableFuture<CatalogSeat> pending = inFlight.putIfAbsent(key, mine);
         if (pending != null) {
             return await(pending);
         }
         try {
             CatalogSeat seat = lookUp(key);
+            cache.put(key, seat); // only answers are cached; "not found" and failures are asked again next time
             mine.complete(seat);
             return seat;
         } catch (RuntimeException e) {
-            mine.completeExceptionally(e); // failed lookups are dropped from the cache by Caffeine
+            mine.completeExceptionally(e);
             throw e;
+        } finally {
+            inFlight.remove(key, mine);
         }
     }
 
     /** Forgets every cached answer (operations, tests). */
     public void evictAll() {
-        cache.synchronous().invalidateAll();
+        cache.invalidateAll();
     }
 
     private CatalogSeat lookUp(Key key) {

@@ -2,6 +2,7 @@ package com.ticketing.reservation.reservation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import static com.ticketing.reservation.reservation.ReservationRefused.Reason.ALREADY_CONFIRMED;
@@ -55,8 +56,10 @@ public final class Reservation {
         if (holdFor.isNegative() || holdFor.isZero()) {
             throw new IllegalArgumentException("a hold must last some time");
         }
+        // Millisecond precision: what JSON clients and the database keep, so every copy of expiresAt agrees.
+        Instant start = now.truncatedTo(ChronoUnit.MILLIS);
         return new Reservation(null, userId, scheduleId, seatId, seatNo, price, ReservationStatus.HELD, null,
-                now.plus(holdFor), now);
+                start.plus(holdFor), start);
     }
 
     /** A reservation as it was stored. */

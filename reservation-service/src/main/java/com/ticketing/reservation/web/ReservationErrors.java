@@ -11,7 +11,6 @@ public final class ReservationErrors {
     public static final String SCHEDULE_NOT_BOOKABLE = "SCHEDULE_NOT_BOOKABLE";
     public static final String SCHEDULE_NOT_FOUND = "SCHEDULE_NOT_FOUND";
     public static final String SEAT_NOT_FOUND = "SEAT_NOT_FOUND";
-    public static final String BUSY = "BUSY";
 
     private ReservationErrors() {
     }
