@@ -7,27 +7,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Replaces common's dead-lettering error handler (it backs off when a service defines its own) with one
- * difference: while the DATABASE is unavailable, a {@code PaymentCompleted} is retried with back-off for as
- * long as it takes instead of being dead-lettered after a second. Dead-lettering it would leave a paid
- * reservation locked and its payment neither confirmed nor refunded. The partition waits, nothing is lost,
- * order is kept. Malformed events still go to {@code <topic>.DLT} at once, other failures after a few quick
- * retries, counted in {@code events.dead_lettered} as in common.
+ * Replaces common's error handler (it steps back when a service defines one) for one reason: a
+ * {@code PaymentCompleted} is money already taken. Dead-lettering it after common's 15 minutes (a database
+ * outage that long, a bug being fixed) would leave the reservation locked and the payment neither confirmed
+ * nor refunded. So a readable event is retried with back-off (200 ms doubling to 10 s) without end: the
+ * partition waits (visible as consumer lag), nothing is lost, order is kept. Only an event that can never be
+ * processed ({@link EventJson.MalformedEventException}) goes to {@code <topic>.DLT}, at once, counted in
+ * {@code events.dead_lettered} as in common. Same policy as payment-service's compensation consumer.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentEventsErrorHandling {
@@ -41,26 +35,13 @@ class PaymentEventsErrorHandling {
                     deadLettered.increment();
                     return new TopicPartition(record.topic() + Topics.DLT_SUFFIX, -1);
                 });
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 4L));
-        handler.setBackOffFunction((record, ex) -> databaseUnavailable(ex) ? untilTheDatabaseIsBack() : null);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retryWithoutEnd());
         handler.addNotRetryableExceptions(EventJson.MalformedEventException.class);
         return handler;
     }
 
-    /** Whether the failure says "the database cannot be reached or is contended now", anywhere in the cause chain. */
-    static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
-                    || t instanceof PessimisticLockingFailureException || t instanceof TransientDataAccessException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** 200 ms doubling to 10 s between attempts, with no end. */
-    static BackOff untilTheDatabaseIsBack() {
+    static BackOff retryWithoutEnd() {
         ExponentialBackOff backOff = new ExponentialBackOff(200L, 2.0);
         backOff.setMaxInterval(10_000L);
         return backOff;

@@ -3,6 +3,7 @@ package com.ticketing.reservation.support;
 import com.ticketing.common.auth.AuthHeaders;
 import com.ticketing.common.event.EventJson;
 import com.ticketing.reservation.catalog.ConcertCatalog;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -60,6 +63,8 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired
+    private DataSource dataSource;
+    @Autowired
     protected TestClock clock;
     @Autowired
     protected ConcertCatalog catalog;
@@ -71,7 +76,8 @@ public abstract class IntegrationTest {
     protected String bootstrapServers;
 
     @BeforeEach
-    void cleanSlate() {
+    void cleanSlate() throws Exception {
+        assertNoOtherProcessUsesTheSchema();
         // DELETE, not TRUNCATE: reservation ids keep growing, so events of earlier tests never match later ones.
         jdbc.update("DELETE FROM reservation");
         jdbc.update("DELETE FROM hold_owner");
@@ -80,6 +86,22 @@ public abstract class IntegrationTest {
         CATALOG.reset();
         catalog.evictAll();
         breakers.circuitBreaker(ConcertCatalog.SERVICE).reset();
+    }
+
+    /**
+     * These tests own the schema while they run: they empty its tables, and another reservation-service on the
+     * same schema (e.g. the native local stack left running) would relay their outbox rows to its own Kafka and
+     * sweep their holds. Fail with the reason instead of flaking.
+     */
+    private void assertNoOtherProcessUsesTheSchema() throws Exception {
+        Long sessions = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'reservation_service'", Long.class);
+        int ours = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().getTotalConnections();
+        if (sessions != null && sessions > ours) {
+            throw new IllegalStateException((sessions - ours) + " database session(s) of another process use the "
+                    + "reservation_service schema (a running reservation-service? deploy/local/down.sh stops the local "
+                    + "stack); these tests need it to themselves");
+        }
     }
 
     protected EventsProbe events() {
