@@ -1,6 +1,7 @@
 package com.ticketing.gateway.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,8 @@ class RateLimitConfiguration {
 
     @Bean
     TokenIssueRateLimitGatewayFilterFactory tokenIssueRateLimitGatewayFilterFactory(
-            RedisRateLimiter perUserRateLimiter, RedisRateLimiter perAddressRateLimiter,
+            @Qualifier("perUserRateLimiter") RedisRateLimiter perUserRateLimiter,
+            @Qualifier("perAddressRateLimiter") RedisRateLimiter perAddressRateLimiter,
             RateLimitProperties props, MeterRegistry meters) {
         return new TokenIssueRateLimitGatewayFilterFactory(perUserRateLimiter, perAddressRateLimiter, props, meters);
     }

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * A tiny real upstream for the gateway's routes: answers 200 with the identity headers it received
  * ({@code {"path": "...", "userIds": [...], "tokenIds": [...]}}) and counts the calls that reached it.
  */
-final class EchoUpstream implements AutoCloseable {
+public final class EchoUpstream implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
@@ -24,14 +24,15 @@ final class EchoUpstream implements AutoCloseable {
         this.server = server;
     }
 
-    static EchoUpstream start() {
+    public static EchoUpstream start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             EchoUpstream echo = new EchoUpstream(server);
             server.createContext("/", exchange -> {
                 echo.calls.incrementAndGet();
-                exchange.getRequestBody().readAllBytes();
+                int bodyLength = exchange.getRequestBody().readAllBytes().length;
                 String body = "{\"path\":\"" + exchange.getRequestURI().getPath() + "\","
+                        + "\"bodyLength\":" + bodyLength + ","
                         + "\"userIds\":" + json(exchange.getRequestHeaders().get("X-User-Id")) + ","
                         + "\"tokenIds\":" + json(exchange.getRequestHeaders().get("X-Queue-Token-Id")) + "}";
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -55,7 +56,7 @@ final class EchoUpstream implements AutoCloseable {
         return values.stream().map(v -> "\"" + v.replace("\"", "") + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -2,15 +2,15 @@ package com.ticketing.gateway.admission;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-final class TestRoutes {
+public final class TestRoutes {
 
-    static final String SECRET_PROPERTY = "ticketing.queue.token-secret";
+    public static final String SECRET_PROPERTY = "ticketing.queue.token-secret";
 
     private TestRoutes() {
     }
 
     /** Points the real routes' {@code lb://} services at the echo upstream (simple discovery, Eureka is off). */
-    static void pointServicesAt(EchoUpstream echo, DynamicPropertyRegistry registry) {
+    public static void pointServicesAt(EchoUpstream echo, DynamicPropertyRegistry registry) {
         for (String service : new String[]{"queue-service", "concert-service", "reservation-service", "payment-service"}) {
             registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri", echo::uri);
         }

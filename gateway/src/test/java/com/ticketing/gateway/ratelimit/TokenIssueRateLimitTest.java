@@ -1,0 +1,93 @@
+package com.ticketing.gateway.ratelimit;
+
+import com.ticketing.gateway.admission.EchoUpstream;
+import com.ticketing.gateway.admission.TestRoutes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The token-issue route's Redis rate limits (Redis database 3) in front of a real echo upstream. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticketing.rate-limit.per-user.replenish-rate=1",
+        "ticketing.rate-limit.per-user.burst-capacity=2",
+        "ticketing.rate-limit.per-address.replenish-rate=1000",
+        "ticketing.rate-limit.per-address.burst-capacity=1000"})
+@AutoConfigureWebTestClient
+class TokenIssueRateLimitTest {
+
+    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
+
+    @Autowired
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        TestRoutes.pointServicesAt(UPSTREAM, registry);
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        UPSTREAM.close();
+    }
+
+    private WebTestClient.ResponseSpec issue(String body) {
+        return client.post().uri("/v1/api/queue/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    @Test
+    void shouldRefuseAUserHammeringTokenIssueWith429JsonAndRetryAfter() {
+        long userId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        String body = "{\"userId\":" + userId + "}";
+        int passed = 0;
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            var result = issue(body).returnResult(String.class);
+            int status = result.getStatus().value();
+            if (status == 200) {
+                passed++;
+            } else {
+                assertThat(status).isEqualTo(429);
+                assertThat(result.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
+                assertThat(result.getResponseBody().blockFirst()).contains("\"code\":\"RATE_LIMITED\"");
+                limited++;
+            }
+        }
+        assertThat(passed).as("the burst of 2 passes").isBetween(2, 3);
+        assertThat(limited).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void shouldLetOtherUsersThroughAndForwardTheBodyIntact() {
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        for (int i = 0; i < 5; i++) {
+            String body = "{\"userId\":" + (base + i) + "}";
+            issue(body).expectStatus().isOk()
+                    .expectBody().jsonPath("$.bodyLength").isEqualTo(body.length());
+        }
+    }
+
+    @Test
+    void shouldRejectOversizedBodiesBeforeBufferingThem() {
+        String big = "{\"userId\":1,\"pad\":\"" + "x".repeat(5000) + "\"}";
+        issue(big).expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.error.code").isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void shouldNotRateLimitTokenChecks() {
+        for (int i = 0; i < 6; i++) {
+            client.post().uri("/v1/api/queue/token/check").exchange().expectStatus().isOk();
+        }
+    }
+}
