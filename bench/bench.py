@@ -1,0 +1,415 @@
+#!/usr/bin/env python3
+"""The suite's benchmark: wrk on loopback against the running native stack, ratios measured in the same run.
+
+Run through bench/run.sh (it starts the stack with the benchmark settings). Writes results/bench-<date>.md
+and .json. Every run is bounded: WARMUP seconds (default 30) then DURATION seconds (default 20, at most 30),
+2 threads x 32 connections unless said otherwise. QUICK=1 shortens both to 5 s for a smoke run.
+"""
+import datetime
+import http.client
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WRK_DIR = os.path.join(ROOT, "bench", "wrk")
+WORK = os.path.join(ROOT, ".run", "bench")
+GATEWAY = os.environ.get("GATEWAY_URL", "http://127.0.0.1:8080")
+PORTS = {"gateway": 8080, "queue-service": 8081, "user-service": 8082, "concert-service": 8083,
+         "reservation-service": 8084, "payment-service": 8085}
+QUICK = os.environ.get("QUICK") == "1"
+WARMUP = int(os.environ.get("WARMUP", "5" if QUICK else "30"))
+DURATION = min(int(os.environ.get("DURATION", "5" if QUICK else "20")), 30)
+THREADS = 2
+CONNECTIONS = int(os.environ.get("CONNECTIONS", "32"))
+SEED_LARGE = int(os.environ.get("SEED_LARGE", "1000000"))
+SEED_SMALL = 10_000
+ADMITTED_USERS = 2000
+RESERVE_SEATS = 1000
+RESERVE_REQUESTS = 10_000
+# The original monolith, measured on this machine directly (no gateway), for the target ratios.
+ORIGINAL = {"token_issue": 1120, "token_check_1k_waiting": 490, "token_check_31k_waiting": 6,
+            "schedule": 530, "seat": 580}
+
+results = []
+
+
+def log(msg):
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def sh(*cmd, env=None, check=True):
+    e = dict(os.environ)
+    if env:
+        e.update(env)
+    return subprocess.run(cmd, cwd=ROOT, env=e, check=check, text=True, capture_output=True)
+
+
+def http(method, url, body=None, headers=None):
+    host, port = url.split("//")[1].split("/")[0].split(":")
+    path = "/" + url.split("//")[1].split("/", 1)[1]
+    conn = http.client.HTTPConnection(host, int(port), timeout=15)
+    h = {"Content-Type": "application/json"}
+    h.update(headers or {})
+    conn.request(method, path, body=json.dumps(body) if body is not None else None, headers=h)
+    r = conn.getresponse()
+    raw = r.read().decode()
+    conn.close()
+    try:
+        return r.status, json.loads(raw) if raw else {}
+    except ValueError:
+        return r.status, {}
+
+
+def mariadb(sql):
+    return sh("mariadb", "-N", "-B", "-e", sql).stdout.strip()
+
+
+def redis(*args):
+    return sh("redis-cli", *args).stdout.strip()
+
+
+# ---------- process CPU accounting ----------
+
+def pids():
+    out = {}
+    for name in PORTS:
+        try:
+            with open(os.path.join(ROOT, ".run", "pids", f"{name}.pid")) as f:
+                out[name] = int(f.read().strip())
+        except (OSError, ValueError):
+            pass
+    return out
+
+
+def cpu_ticks(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except OSError:
+        return 0
+
+
+# ---------- wrk ----------
+
+UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def to_ms(text):
+    m = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    return float(m.group(1)) * UNITS[m.group(2)] if m else None
+
+
+def wrk(url, script, env=None, duration=None, connections=None, timeout="10s"):
+    duration = duration or DURATION
+    cmd = ["wrk", "-t", str(THREADS), "-c", str(connections or CONNECTIONS), "-d", f"{duration}s",
+           "--timeout", timeout, "--latency", "-s", os.path.join(WRK_DIR, script), url]
+    e = {"THREADS": str(THREADS)}
+    e.update(env or {})
+    before = {n: cpu_ticks(p) for n, p in pids().items()}
+    t0 = time.time()
+    out = sh(*cmd, env=e, check=False).stdout
+    elapsed = time.time() - t0
+    after = {n: cpu_ticks(p) for n, p in pids().items()}
+    hz = os.sysconf("SC_CLK_TCK")
+    cpu = {n: round((after[n] - before.get(n, 0)) / hz / elapsed * 100) for n in after if after[n] - before.get(n, 0) > 0}
+    r = {"rps": 0.0, "p50_ms": None, "p99_ms": None, "non2xx": 0, "socket_errors": 0, "requests": 0,
+         "statuses": {}, "cpu_percent": cpu, "seconds": round(elapsed, 1)}
+    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    if m:
+        r["rps"] = float(m.group(1))
+    m = re.search(r"(\d+) requests in", out)
+    if m:
+        r["requests"] = int(m.group(1))
+    for pct, key in (("50", "p50_ms"), ("99", "p99_ms")):
+        m = re.search(rf"^\s+{pct}\.000%\s+(\S+)|^\s+{pct}%\s+(\S+)", out, re.M)
+        if m:
+            r[key] = to_ms(m.group(1) or m.group(2))
+    m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    if m:
+        r["non2xx"] = int(m.group(1))
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if m:
+        r["socket_errors"] = sum(int(x) for x in m.groups())
+    m = re.search(r"STATUS_COUNTS (\{.*\})", out)
+    if m:
+        r["statuses"] = json.loads(m.group(1))
+    if r["rps"] == 0:
+        log("wrk output:\n" + out)
+    return r
+
+
+def measure(name, url, script, env=None, warmup=True, note="", **kw):
+    if warmup and WARMUP > 0:
+        log(f"warm-up {name} ({WARMUP} s)")
+        wrk(url, script, env=env, duration=WARMUP, **kw)
+    log(f"measure {name} ({kw.get('duration') or DURATION} s)")
+    r = wrk(url, script, env=env, **kw)
+    r["name"] = name
+    r["note"] = note
+    results.append(r)
+    log(f"  {name}: {r['rps']:.0f} req/s p50={r['p50_ms']} ms p99={r['p99_ms']} ms non2xx={r['non2xx']} "
+        f"errors={r['socket_errors']} cpu={r['cpu_percent']}")
+    return r
+
+
+# ---------- state ----------
+
+def reset_state():
+    """Empties the waiting room, holds, payments and the seat view, so every run starts alike."""
+    log("resetting queue, holds, payments and seat view (benchmark data only)")
+    sh("bash", "-c", "redis-cli --scan --pattern 'queue:*' | xargs -r -n 1000 redis-cli unlink >/dev/null;"
+                     "redis-cli --scan --pattern 'concert:*' | xargs -r redis-cli unlink >/dev/null;"
+                     "redis-cli --scan --pattern 'request_rate_limiter.*' | xargs -r -n 1000 redis-cli unlink >/dev/null")
+    mariadb("DELETE FROM reservation_service.reservation; DELETE FROM reservation_service.hold_owner;"
+            "DELETE FROM payment_service.payment;"
+            "UPDATE concert_service.seat_view SET status='AVAILABLE', reservation_id=0, reservation_stage='NONE';")
+
+
+def issue(user_id, base=GATEWAY):
+    status, body = http("POST", f"{base}/v1/api/queue/token", {"userId": user_id})
+    if status != 200:
+        raise RuntimeError(f"token issue for {user_id}: {status} {body}")
+    return body["data"]["queueToken"]
+
+
+def admitted_tokens(first, count):
+    """Issues tokens for users first..first+count-1 (directly at queue-service) and waits until all are admitted."""
+    base = f"http://127.0.0.1:{PORTS['queue-service']}"
+    tokens = [issue(u, base) for u in range(first, first + count)]
+    deadline = time.time() + 120
+    pending = list(tokens)
+    while pending and time.time() < deadline:
+        still = []
+        for t in pending:
+            s, b = http("POST", f"{base}/v1/api/queue/token/check", headers={"Authorization": t})
+            if not (s == 200 and b["data"]["status"] == "PROGRESS"):
+                still.append(t)
+        pending = still
+        if pending:
+            time.sleep(1)
+    if pending:
+        raise RuntimeError(f"{len(pending)} users not admitted within 120 s")
+    return tokens
+
+
+def write_lines(name, lines):
+    path = os.path.join(WORK, name)
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def seed_waiting(first_user, count, sample_name):
+    """Seeds the line through the real issue endpoint (queue-service directly); returns (seconds, sample file)."""
+    sample = os.path.join(WORK, sample_name)
+    log(f"seeding {count} waiting users from user {first_user}")
+    t0 = time.time()
+    r = wrk(f"http://127.0.0.1:{PORTS['queue-service']}", "seed.lua",
+            env={"FIRST_USER": str(first_user), "COUNT": str(count), "SAMPLE_FILE": sample,
+                 "SAMPLE_EVERY": str(max(1, count // 2000))},
+            duration=3600, connections=16, timeout="30s")
+    seconds = time.time() - t0
+    tokens = []
+    for i in range(THREADS):
+        try:
+            with open(f"{sample}.{i}") as f:
+                tokens += [line.strip() for line in f if line.strip()]
+        except OSError:
+            pass
+    path = write_lines(sample_name + ".tokens", tokens)
+    log(f"  seeded {count} in {seconds:.1f} s ({count / seconds:.0f}/s), non2xx={r['non2xx']}, "
+        f"{len(tokens)} sample tokens")
+    return seconds, path, r
+
+
+# ---------- the benchmark ----------
+
+def restart(service, env):
+    log(f"restarting {service} with {env}")
+    sh("bash", "deploy/local/service.sh", "restart", service, env=env)
+
+
+def run():
+    os.makedirs(WORK, exist_ok=True)
+    started = datetime.datetime.now(datetime.timezone.utc)
+    q = f"http://127.0.0.1:{PORTS['queue-service']}"
+    c = f"http://127.0.0.1:{PORTS['concert-service']}"
+    reset_state()
+
+    tokens = admitted_tokens(1, ADMITTED_USERS)
+    tokens_file = write_lines("admitted.tokens", tokens)
+    log(f"{len(tokens)} admitted users")
+
+    # 1. ceilings
+    ping_gw = measure("ping via gateway", GATEWAY, "tokens.lua",
+                      {"TOKENS_FILE": tokens_file, "REQ_PATH": "/v1/api/bench/ping"})
+    ping_direct = measure("ping direct (queue-service)", q, "tokens.lua",
+                          {"TOKENS_FILE": tokens_file, "REQ_PATH": "/ping"})
+
+    # 2-3. token check with 10,000 and with SEED_LARGE waiting
+    small_s, small_tokens, _ = seed_waiting(1_000_001, SEED_SMALL, "waiting-10k")
+    chk = {"TOKENS_FILE": small_tokens, "METHOD": "POST", "REQ_PATH": "/v1/api/queue/token/check"}
+    check_gw_small = measure("token check via gateway, 10k waiting", GATEWAY, "tokens.lua", chk)
+    check_direct_small = measure("token check direct, 10k waiting", q, "tokens.lua", chk)
+    large_s, large_tokens, _ = seed_waiting(1_000_001 + SEED_SMALL, SEED_LARGE - SEED_SMALL, "waiting-large")
+    waiting = int(redis("zcard", "queue:waiting"))
+    log(f"{waiting} users waiting")
+    chk_large = {"TOKENS_FILE": large_tokens, "METHOD": "POST", "REQ_PATH": "/v1/api/queue/token/check"}
+    check_gw_large = measure(f"token check via gateway, {waiting // 1000}k waiting", GATEWAY, "tokens.lua", chk_large)
+    check_direct_large = measure(f"token check direct, {waiting // 1000}k waiting", q, "tokens.lua", chk_large)
+
+    # token issue (random users 1..100,000)
+    issue_env = {"REQ_PATH": "/v1/api/queue/token", "USER_MAX": "100000"}
+    issue_gw = measure("token issue via gateway", GATEWAY, "random-user.lua", issue_env)
+    issue_direct = measure("token issue direct", q, "random-user.lua", issue_env)
+
+    # 4. schedule list cached / uncached, seat list
+    sched = {"TOKENS_FILE": tokens_file, "REQ_PATH": "/v1/api/concerts/schedule"}
+    sched_cached = measure("schedule list via gateway (cached)", GATEWAY, "tokens.lua", sched)
+    seat = measure("seat list via gateway", GATEWAY, "tokens.lua",
+                   {"TOKENS_FILE": tokens_file, "REQ_PATH": "/v1/api/concerts/seat?scheduleId=1"})
+    measure("balance read via gateway", GATEWAY, "random-user.lua",
+            {"METHOD": "GET", "REQ_PATH": "/v1/api/user/amount?userId=", "USER_MAX": "100000"})
+    restart("concert-service", {"SCHEDULE_CACHE_ENABLED": "false"})
+    sched_uncached = measure("schedule list via gateway (cache disabled)", GATEWAY, "tokens.lua", sched)
+    restart("concert-service", {"SCHEDULE_CACHE_ENABLED": "true"})
+
+    # charge (money moves; random users)
+    charge = measure("charge via gateway", GATEWAY, "random-user.lua",
+                     {"REQ_PATH": "/v1/api/user/amount", "USER_MAX": "100000", "AMOUNT": "1000"})
+
+    # 5. reserve: 10,000 requests over 1,000 seats of the open schedules, by 1,000 admitted users
+    status, body = http("GET", f"{c}/v1/api/concerts/schedule")
+    schedules = [s["scheduleId"] for s in body["data"]][: (RESERVE_SEATS + 49) // 50]
+    seats = [((sid - 1) * 50 + n, sid) for sid in schedules for n in range(1, 51)][:RESERVE_SEATS]
+    plan = []
+    for i in range(RESERVE_REQUESTS):
+        seat_id, schedule_id = seats[(i * 7) % len(seats)]
+        plan.append(f"{tokens[i % 1000]} /v1/api/concerts/reserve "
+                    f'{{"scheduleId":{schedule_id},"seatId":{seat_id}}}')
+    reserve = measure("reserve 10,000 over 1,000 seats via gateway", GATEWAY, "plan.lua",
+                      {"PLAN_FILE": write_lines("reserve.plan", plan)}, warmup=False, duration=60)
+    winners = int(mariadb("SELECT COUNT(*) FROM reservation_service.reservation WHERE active_seat_id IS NOT NULL"))
+    distinct = int(mariadb("SELECT COUNT(DISTINCT seat_id) FROM reservation_service.reservation "
+                           "WHERE active_seat_id IS NOT NULL"))
+    reserve["winners_in_db"] = winners
+    reserve["distinct_seats_held"] = distinct
+    log(f"  reserve winners in DB: {winners} (distinct seats {distinct}); statuses {reserve['statuses']}")
+
+    # single-seat contention: 2,000 users, one seat
+    one_seat, one_schedule = (schedules[-1] - 1) * 50 + 50, schedules[-1]
+    if (one_seat, one_schedule) in seats:
+        one_seat, one_schedule = (schedules[-1]) * 50 + 50, schedules[-1] + 1
+    plan1 = [f"{t} /v1/api/concerts/reserve {{\"scheduleId\":{one_schedule},\"seatId\":{one_seat}}}" for t in tokens]
+    contention = measure("reserve one seat, 2,000 users via gateway", GATEWAY, "plan.lua",
+                         {"PLAN_FILE": write_lines("contention.plan", plan1)}, warmup=False, duration=30)
+    contention["winners_in_db"] = int(mariadb(
+        f"SELECT COUNT(*) FROM reservation_service.reservation WHERE active_seat_id = {one_seat}"))
+
+    # 6. payment: every hold of the reserve run, by its owner, owners pre-charged
+    holds = mariadb("SELECT id, user_id, price FROM reservation_service.reservation "
+                    f"WHERE active_seat_id IS NOT NULL AND seat_id <> {one_seat}").splitlines()
+    by_user = {}
+    for line in holds:
+        rid, uid, price = (int(x) for x in line.split())
+        by_user.setdefault(uid, []).append((rid, price))
+    u = f"http://127.0.0.1:{PORTS['user-service']}"
+    for uid, items in by_user.items():
+        need = sum(p for _, p in items)
+        while need > 0:
+            amount = min(need, 10_000_000)
+            http("POST", f"{u}/v1/api/user/amount", {"userId": uid, "amount": amount})
+            need -= amount
+    pay_plan = [f"{tokens[uid - 1]} /v1/api/concerts/payment {{\"reservationId\":{rid}}}"
+                for uid, items in by_user.items() for rid, _ in items]
+    t_pay = time.time()
+    payment = measure(f"payment of {len(pay_plan)} holds via gateway", GATEWAY, "plan.lua",
+                      {"PLAN_FILE": write_lines("payment.plan", pay_plan)}, warmup=False, duration=60)
+    # the saga settles: every paid seat SOLD in concert-service's view
+    sold = 0
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        sold = int(mariadb("SELECT COUNT(*) FROM concert_service.seat_view WHERE status='SOLD'"))
+        if sold >= len(pay_plan):
+            break
+        time.sleep(0.5)
+    payment["saga_settled_seconds"] = round(time.time() - t_pay, 1)
+    payment["seats_sold"] = sold
+    payment["completed_in_db"] = int(mariadb("SELECT COUNT(*) FROM payment_service.payment WHERE status='COMPLETED'"))
+    for svc in ("payment-service", "reservation-service"):
+        s, b = http("GET", f"http://127.0.0.1:{PORTS[svc]}/actuator/metrics/outbox.lag")
+        if s == 200:
+            stats = {m["statistic"]: m["value"] for m in b.get("measurements", [])}
+            payment[f"outbox_lag_{svc}"] = {"mean_ms": round(stats.get("TOTAL_TIME", 0) * 1000 / max(stats.get("COUNT", 1), 1), 1),
+                                             "max_ms": round(stats.get("MAX", 0) * 1000, 1)}
+    log(f"  payments completed {payment['completed_in_db']}, seats sold {sold}, settled in "
+        f"{payment['saga_settled_seconds']} s")
+
+    # breakers: none may have opened while every downstream was healthy
+    s, b = http("GET", f"{GATEWAY}/actuator/circuitbreakers")
+    breakers = {k: v.get("state") for k, v in b.get("circuitBreakers", {}).items()} if s == 200 else {}
+
+    ratios = {
+        "token check via gateway / ping via gateway (>= 0.90)": check_gw_small["rps"] / ping_gw["rps"],
+        "token check via gateway / direct (>= 0.40)": check_gw_small["rps"] / check_direct_small["rps"],
+        "ping via gateway / direct (>= 0.30)": ping_gw["rps"] / ping_direct["rps"],
+        "token check via gateway / original 1k-waiting direct (>= 8)": check_gw_small["rps"] / ORIGINAL["token_check_1k_waiting"],
+        f"token check p99 at {waiting // 1000}k / at 10k waiting, via gateway (<= 1.3)":
+            (check_gw_large["p99_ms"] or 0) / (check_gw_small["p99_ms"] or 1),
+        "schedule via gateway / original (>= 6)": sched_cached["rps"] / ORIGINAL["schedule"],
+        "schedule cached / uncached (>= 5)": sched_cached["rps"] / max(sched_uncached["rps"], 1),
+        "seat via gateway / original": seat["rps"] / ORIGINAL["seat"],
+        "token issue via gateway / original": issue_gw["rps"] / ORIGINAL["token_issue"],
+    }
+    report = {"started": started.isoformat(), "warmup_s": WARMUP, "duration_s": DURATION,
+              "threads": THREADS, "connections": CONNECTIONS, "seeding": {
+                  "10k_seconds": round(small_s, 1), f"{SEED_LARGE}_seconds": round(small_s + large_s, 1),
+                  "waiting_at_large": waiting},
+              "runs": results, "ratios": {k: round(v, 2) for k, v in ratios.items()},
+              "breakers_after": breakers, "original_direct": ORIGINAL}
+    write_report(report)
+    return report
+
+
+def write_report(report):
+    os.makedirs(os.path.join(ROOT, "results"), exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M")
+    base = os.path.join(ROOT, "results", f"bench-{stamp}")
+    with open(base + ".json", "w") as f:
+        json.dump(report, f, indent=2)
+    lines = [f"# Benchmark {report['started']}", "",
+             f"wrk -t{report['threads']} -c{report['connections']}, warm-up {report['warmup_s']} s, "
+             f"measured {report['duration_s']} s per run, loopback, 2 cores shared by wrk and the whole stack.", "",
+             "| run | req/s | p50 ms | p99 ms | non-2xx | socket errors | CPU % per process |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    for r in report["runs"]:
+        cpu = ", ".join(f"{k.replace('-service', '')} {v}" for k, v in sorted(r["cpu_percent"].items()))
+        lines.append(f"| {r['name']} | {r['rps']:.0f} | {r['p50_ms']} | {r['p99_ms']} | {r['non2xx']} | "
+                     f"{r['socket_errors']} | {cpu} |")
+    lines += ["", "| ratio (target) | value |", "|---|---:|"]
+    lines += [f"| {k} | {v} |" for k, v in report["ratios"].items()]
+    lines += ["", f"Seeding the line through the issue endpoint: {json.dumps(report['seeding'])}", ""]
+    for r in report["runs"]:
+        extra = {k: v for k, v in r.items() if k in ("statuses", "winners_in_db", "distinct_seats_held",
+                                                       "saga_settled_seconds", "seats_sold", "completed_in_db")
+                 or k.startswith("outbox_lag")}
+        if r.get("statuses") and len(r["statuses"]) > 1 or "winners_in_db" in r or "seats_sold" in r:
+            lines.append(f"- {r['name']}: {json.dumps(extra)}")
+    lines += ["", f"Circuit breakers after the run: {json.dumps(report['breakers_after'])}"]
+    with open(base + ".md", "w") as f:
+        f.write("\n".join(lines) + "\n")
+    log(f"wrote {base}.md and .json")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    try:
+        run()
+    except Exception as e:  # a broken run says why and exits non-zero
+        log(f"benchmark failed: {e}")
+        sys.exit(1)

@@ -1,0 +1,32 @@
+-- Replays a fixed plan: PLAN_FILE lines "token path json-body"; each thread takes every Nth line (N = THREADS)
+-- and stops when its share is sent, so the run makes exactly as many requests as the plan has lines.
+package.path = package.path .. ";" .. debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua"
+local c = require("common")
+counts = {}
+local plan, n, sent, expected
+setup = c.setup
+function init(args)
+  local all = c.read_lines(os.getenv("PLAN_FILE"))
+  local id = tonumber(wrk.thread:get("id"))
+  local threads = tonumber(os.getenv("THREADS") or "2")
+  plan = {}
+  for k, line in ipairs(all) do
+    if (k - 1) % threads == id then table.insert(plan, c.split(line)) end
+  end
+  n, sent, expected = 0, 0, #plan
+end
+function request()
+  n = n + 1
+  if n > #plan then
+    -- the plan is sent; connections still open get a cheap request that changes nothing (404)
+    return wrk.format("GET", "/v1/api/bench/none")
+  end
+  local p = plan[n]
+  return wrk.format("POST", p[2], {["Authorization"] = p[1], ["Content-Type"] = "application/json"}, p[3])
+end
+function response(status)
+  c.count(status)
+  sent = sent + 1
+  if sent >= expected then wrk.thread:stop() end
+end
+done = c.done
