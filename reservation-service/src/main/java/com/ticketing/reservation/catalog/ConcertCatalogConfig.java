@@ -1,7 +1,8 @@
 package com.ticketing.reservation.catalog;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -13,22 +14,30 @@ import java.net.http.HttpClient;
 @EnableConfigurationProperties(ConcertClientProperties.class)
 class ConcertCatalogConfig {
 
-    /** Spring Cloud adds its load-balancer interceptor to this builder (service ids as host names). */
+    /**
+     * The client of concert-service only. It is load-balanced through Spring Cloud LoadBalancer's interceptor
+     * added to this one client, NOT through a {@code @LoadBalanced RestClient.Builder} bean: such a bean would
+     * replace Boot's shared builder, and the Eureka client builds its own transport from it, then tries to
+     * resolve the Eureka server's host as a service id and never registers.
+     */
     @Bean
-    @LoadBalanced
-    RestClient.Builder loadBalancedRestClientBuilder() {
-        return RestClient.builder();
-    }
-
-    @Bean
-    RestClient concertRestClient(RestClient.Builder loadBalancedRestClientBuilder, ConcertClientProperties props) {
+    RestClient concertRestClient(ConcertClientProperties props,
+                                 ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(props.connectTimeout())
                 .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(props.readTimeout());
-        RestClient.Builder builder = props.loadBalanced() ? loadBalancedRestClientBuilder.clone() : RestClient.builder();
-        return builder.baseUrl(props.baseUrl()).requestFactory(requests).build();
+        RestClient.Builder builder = RestClient.builder().baseUrl(props.baseUrl()).requestFactory(requests);
+        if (props.loadBalanced()) {
+            DeferringLoadBalancerInterceptor interceptor = loadBalancer.getIfAvailable();
+            if (interceptor == null) {
+                throw new IllegalStateException("ticketing.clients.concert.load-balanced=true but Spring Cloud "
+                        + "LoadBalancer is not configured");
+            }
+            builder.requestInterceptor(interceptor);
+        }
+        return builder.build();
     }
 }
