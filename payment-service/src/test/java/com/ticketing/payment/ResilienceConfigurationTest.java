@@ -5,6 +5,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 
@@ -17,6 +19,8 @@ class ResilienceConfigurationTest extends PaymentServiceIntegrationTest {
     BulkheadRegistry bulkheads;
     @Autowired
     RetryRegistry retries;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void shouldGuardEachDownstreamWithItsOwnConfiguredBreakerBulkheadAndRetry() {
@@ -36,5 +40,12 @@ class ResilienceConfigurationTest extends PaymentServiceIntegrationTest {
             assertThat(bulkheads.bulkhead(service).getBulkheadConfig().getMaxWaitDuration()).isEqualTo(Duration.ZERO);
             assertThat(retries.retry(service).getRetryConfig().getMaxAttempts()).as(service).isEqualTo(2);
         }
+    }
+
+    @Test
+    void shouldKeepTheLoadBalancedBuilderAwayFromPlainInjectionSuchAsEurekasTransport() {
+        // Eureka's client asks for any RestClient.Builder; a load-balanced one would make it resolve its server's
+        // host as a service id and never register this instance.
+        assertThat(context.getBeanProvider(RestClient.Builder.class).getIfAvailable()).isNull();
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -114,10 +113,6 @@ public class PaymentRepository {
     public long followUpBacklog() {
         Long n = jdbc.sql("SELECT COUNT(*) FROM payment WHERE reconcile_after IS NOT NULL").query(Long.class).single();
         return n == null ? 0 : n;
-    }
-
-    List<Payment> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payment ORDER BY id").query(ROWS).list();
     }
 
     private static Long activeReservation(Payment p) {
