@@ -27,6 +27,9 @@ ensure_redis
 set +e
 
 log "1/4 module tests (mvn install)"
+# Module tests own their schemas and Redis databases while they run: a running local stack would consume
+# their outbox events and race their rows, so it is stopped first (restarted fresh in step 3).
+bash deploy/local/down.sh >/dev/null 2>&1 || true
 rm -rf ./*/target/surefire-reports
 if ! "${MVN[@]}" install; then status=1; log "module tests FAILED"; fi
 
