@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops or starts one process of the running local stack: service.sh stop|start|restart <name>
 # <name>: discovery, gateway, queue-service, user-service, concert-service, reservation-service,
-# payment-service, kafka. `start` waits until the process is ready (and registered in Eureka).
+# payment-service, kafka, redis. `start` waits until the process is ready (and registered in Eureka).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -11,6 +11,7 @@ action=${1:-}; name=${2:-}
 do_start() {
   case $name in
     kafka) bash "$ROOT/deploy/local/kafka.sh" start; return ;;
+    redis) ensure_redis; return ;;
     gateway) start_app gateway "$GATEWAY_PORT" "$GATEWAY_JAVA_OPTS" ;;
     discovery) start_app discovery "$DISCOVERY_PORT" "$DISCOVERY_JAVA_OPTS" ;;
     *) start_app "$name" "$(port_of "$name")" "$SERVICE_JAVA_OPTS" ;;
@@ -21,7 +22,12 @@ do_start() {
 }
 
 case $action in
-  stop) if [ "$name" = kafka ]; then bash "$ROOT/deploy/local/kafka.sh" stop; else stop_app "$name"; fi ;;
+  stop)
+    case $name in
+      kafka) bash "$ROOT/deploy/local/kafka.sh" stop ;;
+      redis) redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; log "stopped Redis" ;;
+      *) stop_app "$name" ;;
+    esac ;;
   start) do_start ;;
   restart) stop_app "$name"; do_start ;;
   *) die "usage: service.sh stop|start|restart <name>" ;;

@@ -21,6 +21,7 @@ class ServiceOutageSystemTest {
         assertThat(get("/v1/api/concerts/schedule", auth(token)).status()).isEqualTo(200);
 
         Stack.stop("concert-service");
+        long stoppedAt = System.currentTimeMillis();
         try {
             Gateway.await("schedule route answers 503", Duration.ofSeconds(30),
                     () -> get("/v1/api/concerts/schedule", auth(token)).status() == 503);
@@ -37,6 +38,12 @@ class ServiceOutageSystemTest {
                 assertThat(get("/v1/api/user/amount?userId=" + userId).status()).isEqualTo(200);
                 assertThat(post("/v1/api/queue/token/check", null, auth(token)).status()).isEqualTo(200);
             }
+            Gateway.await("concert-service breaker OPEN", Duration.ofSeconds(30), () -> {
+                get("/v1/api/concerts/schedule", auth(token));
+                return "OPEN".equals(breakerState("concert-service"));
+            });
+            System.out.printf("concert-service down: breaker open %d ms after the stop%n", System.currentTimeMillis() - stoppedAt);
+            assertThat(breakerState("user-service")).isNotEqualTo("OPEN");
             latencies.sort(Long::compare);
             System.out.printf("concert-service down: fallback latency p50=%d ms max=%d ms%n",
                     latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
@@ -44,7 +51,18 @@ class ServiceOutageSystemTest {
         } finally {
             Stack.start("concert-service");
         }
+        long restartedAt = System.currentTimeMillis();
         Gateway.await("schedule route recovers", Duration.ofSeconds(60),
                 () -> get("/v1/api/concerts/schedule", auth(token)).status() == 200);
+        Gateway.await("concert-service breaker CLOSED", Duration.ofSeconds(60), () -> {
+            get("/v1/api/concerts/schedule", auth(token));
+            return "CLOSED".equals(breakerState("concert-service"));
+        });
+        System.out.printf("concert-service back: route and breaker recovered %d ms after it was ready%n",
+                System.currentTimeMillis() - restartedAt);
+    }
+
+    private static String breakerState(String name) {
+        return get("/actuator/circuitbreakers").body().path("circuitBreakers").path(name).path("state").asText();
     }
 }

@@ -1,0 +1,65 @@
+package com.ticketing.system;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kafka stopped while payments complete: no request fails for it (outboxes keep the events), and once Kafka
+ * is back every seat becomes SOLD, every reservation CONFIRMED and every active slot is freed.
+ */
+class KafkaOutageSystemTest {
+
+    private static final int PAYMENTS = Integer.getInteger("kafka.outage.payments", 10);
+    private static final long OUTAGE_MS = Long.getLong("kafka.outage.millis", 30_000);
+
+    @Test
+    void shouldLoseNothingWhileKafkaIsDown() {
+        record Buyer(long userId, String token, Purchases.Hold hold) {
+        }
+        List<Buyer> buyers = new ArrayList<>();
+        for (int i = 0; i < PAYMENTS; i++) {
+            long userId = Gateway.randomUser();
+            String token = Gateway.admittedToken(userId);
+            Purchases.Hold hold = Purchases.holdAnySeat(token, Purchases.roomiestSchedule(token));
+            assertThat(hold).isNotNull();
+            assertThat(Purchases.charge(userId, hold.price()).status()).isEqualTo(200);
+            buyers.add(new Buyer(userId, token, hold));
+        }
+
+        Stack.stop("kafka");
+        long stopped = System.currentTimeMillis();
+        try {
+            for (Buyer b : buyers) {
+                long before = Purchases.balance(b.userId());
+                Gateway.Response paid = Purchases.pay(b.token(), b.hold().reservationId());
+                assertThat(paid.status()).as("payment while Kafka is down: " + paid.raw()).isEqualTo(200);
+                assertThat(Purchases.balance(b.userId())).isEqualTo(before - b.hold().price());
+            }
+            long rest = OUTAGE_MS - (System.currentTimeMillis() - stopped);
+            if (rest > 0) {
+                Gateway.sleep(rest);
+            }
+            // nothing downstream of the events has happened yet
+            for (Buyer b : buyers) {
+                assertThat(Purchases.reservationStatus(b.token(), b.hold().reservationId())).isEqualTo("PAYING");
+            }
+        } finally {
+            Stack.start("kafka");
+        }
+        long back = System.currentTimeMillis();
+        String viewer = Gateway.admittedToken(Gateway.randomUser());
+        for (Buyer b : buyers) {
+            Gateway.await("seat " + b.hold().seatId() + " SOLD after Kafka returned", Duration.ofSeconds(120),
+                    () -> Purchases.seatStatus(viewer, b.hold().scheduleId(), b.hold().seatId()).equals("SOLD"));
+            Gateway.await("active slot of user " + b.userId() + " freed", Duration.ofSeconds(60),
+                    () -> Gateway.get("/v1/api/concerts/schedule", Gateway.auth(b.token())).status() == 403);
+        }
+        System.out.printf("Kafka outage of %d ms with %d payments: all settled %d ms after Kafka returned%n",
+                back - stopped, buyers.size(), System.currentTimeMillis() - back);
+    }
+}
