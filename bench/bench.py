@@ -48,7 +48,7 @@ def sh(*cmd, env=None, check=True):
     return subprocess.run(cmd, cwd=ROOT, env=e, check=check, text=True, capture_output=True)
 
 
-def http(method, url, body=None, headers=None):
+def call(method, url, body=None, headers=None):
     host, port = url.split("//")[1].split("/")[0].split(":")
     path = "/" + url.split("//")[1].split("/", 1)[1]
     conn = http.client.HTTPConnection(host, int(port), timeout=15)
@@ -171,7 +171,7 @@ def reset_state():
 
 
 def issue(user_id, base=GATEWAY):
-    status, body = http("POST", f"{base}/v1/api/queue/token", {"userId": user_id})
+    status, body = call("POST", f"{base}/v1/api/queue/token", {"userId": user_id})
     if status != 200:
         raise RuntimeError(f"token issue for {user_id}: {status} {body}")
     return body["data"]["queueToken"]
@@ -186,7 +186,7 @@ def admitted_tokens(first, count):
     while pending and time.time() < deadline:
         still = []
         for t in pending:
-            s, b = http("POST", f"{base}/v1/api/queue/token/check", headers={"Authorization": t})
+            s, b = call("POST", f"{base}/v1/api/queue/token/check", headers={"Authorization": t})
             if not (s == 200 and b["data"]["status"] == "PROGRESS"):
                 still.append(t)
         pending = still
@@ -284,7 +284,7 @@ def run():
                      {"REQ_PATH": "/v1/api/user/amount", "USER_MAX": "100000", "AMOUNT": "1000"})
 
     # 5. reserve: 10,000 requests over 1,000 seats of the open schedules, by 1,000 admitted users
-    status, body = http("GET", f"{c}/v1/api/concerts/schedule")
+    status, body = call("GET", f"{c}/v1/api/concerts/schedule")
     schedules = [s["scheduleId"] for s in body["data"]][: (RESERVE_SEATS + 49) // 50]
     seats = [((sid - 1) * 50 + n, sid) for sid in schedules for n in range(1, 51)][:RESERVE_SEATS]
     plan = []
@@ -323,7 +323,7 @@ def run():
         need = sum(p for _, p in items)
         while need > 0:
             amount = min(need, 10_000_000)
-            http("POST", f"{u}/v1/api/user/amount", {"userId": uid, "amount": amount})
+            call("POST", f"{u}/v1/api/user/amount", {"userId": uid, "amount": amount})
             need -= amount
     pay_plan = [f"{tokens[uid - 1]} /v1/api/concerts/payment {{\"reservationId\":{rid}}}"
                 for uid, items in by_user.items() for rid, _ in items]
@@ -342,7 +342,7 @@ def run():
     payment["seats_sold"] = sold
     payment["completed_in_db"] = int(mariadb("SELECT COUNT(*) FROM payment_service.payment WHERE status='COMPLETED'"))
     for svc in ("payment-service", "reservation-service"):
-        s, b = http("GET", f"http://127.0.0.1:{PORTS[svc]}/actuator/metrics/outbox.lag")
+        s, b = call("GET", f"http://127.0.0.1:{PORTS[svc]}/actuator/metrics/outbox.lag")
         if s == 200:
             stats = {m["statistic"]: m["value"] for m in b.get("measurements", [])}
             payment[f"outbox_lag_{svc}"] = {"mean_ms": round(stats.get("TOTAL_TIME", 0) * 1000 / max(stats.get("COUNT", 1), 1), 1),
@@ -351,7 +351,7 @@ def run():
         f"{payment['saga_settled_seconds']} s")
 
     # breakers: none may have opened while every downstream was healthy
-    s, b = http("GET", f"{GATEWAY}/actuator/circuitbreakers")
+    s, b = call("GET", f"{GATEWAY}/actuator/circuitbreakers")
     breakers = {k: v.get("state") for k, v in b.get("circuitBreakers", {}).items()} if s == 200 else {}
 
     ratios = {

@@ -110,14 +110,27 @@ running() { local p; p=$(pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; 
 
 ready() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; }
 
+# wait_ready <name> <port> <seconds>: ready, or fails at once when the process has died.
+wait_ready() {
+  local name=$1 port=$2 limit=$3 start=$SECONDS
+  until ready "$port"; do
+    if ! running "$name"; then log "$name exited during start-up; last lines of $LOG_DIR/$name.log:"; tail -25 "$LOG_DIR/$name.log" >&2; return 1; fi
+    if (( SECONDS - start >= limit )); then return 1; fi
+    sleep 1
+  done
+  log "$name ready after $((SECONDS - start)) s"
+}
+
 # start_app <module> <port> <java opts>
 start_app() {
   local name=$1 port=$2 opts=$3
   if running "$name" && ready "$port"; then log "$name already running (pid $(pid_of "$name"))"; return; fi
   if running "$name"; then log "$name starting (pid $(pid_of "$name"))"; return; fi
   if port_open "$port"; then die "port $port is taken by another process; cannot start $name"; fi
-  local jar="$ROOT/$name/target/$name.jar"
-  [ -f "$jar" ] || die "$jar is missing (build first)"
+  local built="$ROOT/$name/target/$name.jar" jar="$RUN_DIR/jars/$name.jar"
+  [ -f "$built" ] || die "$built is missing (build first)"
+  # Run a copy: a rebuild while the process runs must not swap the jar under its class loader.
+  mkdir -p "$RUN_DIR/jars"; cp -f "$built" "$jar"
   log "starting $name on :$port"
   # shellcheck disable=SC2086
   SERVER_PORT="$port" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \

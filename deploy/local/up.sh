@@ -17,7 +17,7 @@ build_jars
 ensure_kafka
 
 start_app discovery "$DISCOVERY_PORT" "$DISCOVERY_JAVA_OPTS"
-wait_until "$TIMEOUT" "discovery" ready "$DISCOVERY_PORT" || die "discovery did not start (see $LOG_DIR/discovery.log)"
+wait_ready discovery "$DISCOVERY_PORT" "$TIMEOUT" || die "discovery did not start (see $LOG_DIR/discovery.log)"
 
 for s in "${SERVICES[@]}"; do
   start_app "${s%%:*}" "${s##*:}" "$SERVICE_JAVA_OPTS"
@@ -26,9 +26,9 @@ start_app gateway "$GATEWAY_PORT" "$GATEWAY_JAVA_OPTS"
 
 for s in "${SERVICES[@]}"; do
   name=${s%%:*}; port=${s##*:}
-  wait_until "$TIMEOUT" "$name" ready "$port" || die "$name did not become ready (see $LOG_DIR/$name.log)"
+  wait_ready "$name" "$port" "$TIMEOUT" || die "$name did not become ready (see $LOG_DIR/$name.log)"
 done
-wait_until "$TIMEOUT" "gateway" ready "$GATEWAY_PORT" || die "gateway did not become ready (see $LOG_DIR/gateway.log)"
+wait_ready gateway "$GATEWAY_PORT" "$TIMEOUT" || die "gateway did not become ready (see $LOG_DIR/gateway.log)"
 for s in "${SERVICES[@]}"; do
   name=${s%%:*}
   wait_until 60 "$name registration" registered "$name" || die "$name did not register in Eureka"
