@@ -289,8 +289,10 @@ def run():
     seats = [((sid - 1) * 50 + n, sid) for sid in schedules for n in range(1, 51)][:RESERVE_SEATS]
     plan = []
     for i in range(RESERVE_REQUESTS):
+        # every seat is asked for 10 times, each time by another user (a repeat by the holder would be idempotent)
         seat_id, schedule_id = seats[(i * 7) % len(seats)]
-        plan.append(f"{tokens[i % 1000]} /v1/api/concerts/reserve "
+        user = (i + i // len(seats)) % 1000
+        plan.append(f"{tokens[user]} /v1/api/concerts/reserve "
                     f'{{"scheduleId":{schedule_id},"seatId":{seat_id}}}')
     reserve = measure("reserve 10,000 over 1,000 seats via gateway", GATEWAY, "plan.lua",
                       {"PLAN_FILE": write_lines("reserve.plan", plan)}, warmup=False, duration=60)

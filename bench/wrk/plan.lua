@@ -24,7 +24,9 @@ function request()
   local p = plan[n]
   return wrk.format("POST", p[2], {["Authorization"] = p[1], ["Content-Type"] = "application/json"}, p[3])
 end
-function response(status)
+function response(status, headers, body)
+  -- the filler's answer is the gateway's own NOT_FOUND; it is not part of the plan
+  if status == 404 and string.find(body or "", '"code":"NOT_FOUND"', 1, true) then return end
   c.count(status)
   sent = sent + 1
   if sent >= expected then wrk.thread:stop() end
