@@ -375,6 +375,7 @@ def run():
               "runs": results, "ratios": {k: round(v, 2) for k, v in ratios.items()},
               "breakers_after": breakers, "original_direct": ORIGINAL}
     write_report(report)
+    reset_state()  # leave no million-user line or held seats behind
     return report
 
 
