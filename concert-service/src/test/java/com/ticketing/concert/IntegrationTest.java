@@ -13,7 +13,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * One application context for every integration test: the real MariaDB schema {@code concert_service} (Flyway
+ * One application context for every integration test: the real MariaDB schema {@code concert_service_test} (Flyway
  * demo data), Redis database 2 and an embedded KRaft Kafka broker. Each test starts from the seeded state: every
  * seat untouched, no processed events, no cached schedule list.
  */

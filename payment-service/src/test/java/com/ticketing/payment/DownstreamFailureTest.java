@@ -80,6 +80,7 @@ class DownstreamFailureTest extends PaymentServiceIntegrationTest {
 
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.errorCode()).isEqualTo("PAYMENT_OUTCOME_UNKNOWN");
+        assertThat(USERS.debitRequests.get()).as("a read timeout is not retried").isEqualTo(1);
         assertThat(meters.counter("payment.outcomes", "outcome", "debit_unknown").count()).isEqualTo(unknownBefore + 1);
         long paymentId = onlyPaymentId();
         assertThat(status(paymentId)).isIn("DEBIT_UNKNOWN", "COMPLETED");

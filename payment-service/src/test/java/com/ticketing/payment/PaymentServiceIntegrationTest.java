@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Shared set-up of the integration tests: the real application on a random port, the real MariaDB schema
- * {@code payment_service}, an embedded Kafka broker, and real HTTP stand-ins for user-service and
+ * {@code payment_service_test}, an embedded Kafka broker, and real HTTP stand-ins for user-service and
  * reservation-service found through (simple) discovery by the load-balanced clients. Every test class extends
  * this one unchanged, so they all share one application context.
  */
@@ -99,12 +99,12 @@ public abstract class PaymentServiceIntegrationTest {
      * reconcile their payments against the real services. Fail with the reason instead of flaking.
      */
     private void assertNoOtherProcessUsesTheSchema() throws Exception {
-        long sessions = jdbc.sql("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'payment_service'")
+        long sessions = jdbc.sql("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()")
                 .query(Long.class).single();
         int ours = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().getTotalConnections();
         if (sessions > ours) {
             throw new IllegalStateException((sessions - ours) + " database session(s) of another process use the "
-                    + "payment_service schema (a running payment-service? deploy/local/down.sh stops the local stack); "
+                    + "payment_service_test schema (another test run?); "
                     + "these tests need it to themselves");
         }
     }

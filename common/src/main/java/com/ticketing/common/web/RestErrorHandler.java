@@ -32,6 +32,9 @@ public class RestErrorHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RestErrorHandler.class);
 
+    /** Sent with every 503: the outages behind one (an open breaker, a dependency down) last seconds. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ErrorBody> handleApi(ApiException ex) {
         return body(ex.status(), ex.code(), ex.getMessage());
@@ -104,6 +107,10 @@ public class RestErrorHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ErrorBody> body(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ErrorBody.of(code, message));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return answer.body(ErrorBody.of(code, message));
     }
 }

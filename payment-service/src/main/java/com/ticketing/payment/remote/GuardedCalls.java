@@ -17,8 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -84,6 +86,9 @@ public class GuardedCalls {
             if (reached) {
                 mayHaveApplied.set(true);
             }
+            if (reached && timedOut(e)) {
+                throw new RemoteCallTimedOut(describe(e), e);
+            }
             throw new RemoteCallFailed(describe(e), reached, e);
         }
     }
@@ -145,6 +150,19 @@ public class GuardedCalls {
             }
         }
         return true;
+    }
+
+    /** Whether the request went out and no answer came back in time (read timeout, not connect timeout). */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * One application context for every integration test (same configuration, so Spring caches it): the real
- * MariaDB schema {@code reservation_service}, an embedded Kafka broker (KRaft, real broker code), and a real
+ * MariaDB schema {@code reservation_service_test}, an embedded Kafka broker (KRaft, real broker code), and a real
  * HTTP stub of concert-service that the load-balanced client finds under the service id {@code concert-service}
  * (simple discovery, Eureka off).
  */
@@ -95,12 +95,11 @@ public abstract class IntegrationTest {
      */
     private void assertNoOtherProcessUsesTheSchema() throws Exception {
         Long sessions = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'reservation_service'", Long.class);
+                "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()", Long.class);
         int ours = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().getTotalConnections();
         if (sessions != null && sessions > ours) {
             throw new IllegalStateException((sessions - ours) + " database session(s) of another process use the "
-                    + "reservation_service schema (a running reservation-service? deploy/local/down.sh stops the local "
-                    + "stack); these tests need it to themselves");
+                    + "reservation_service_test schema (another test run?); these tests need it to themselves");
         }
     }
 

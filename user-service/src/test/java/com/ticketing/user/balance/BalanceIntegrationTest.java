@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real service on a random port against the real MariaDB schema {@code user_service}. Tests work on their
+ * The real service on a random port against the real MariaDB schema {@code user_service_test}. Tests work on their
  * own users (ids from {@link #FIRST_TEST_USER}, far above the demo users 1..100,000), removed with their ledger
  * rows once per run, so the demo data is never touched.
  */
