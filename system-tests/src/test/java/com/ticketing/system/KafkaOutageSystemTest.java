@@ -19,22 +19,15 @@ class KafkaOutageSystemTest {
 
     @Test
     void shouldLoseNothingWhileKafkaIsDown() {
-        record Buyer(long userId, String token, Purchases.Hold hold) {
-        }
-        List<Buyer> buyers = new ArrayList<>();
+        List<Purchases.Buyer> buyers = new ArrayList<>();
         for (int i = 0; i < PAYMENTS; i++) {
-            long userId = Gateway.randomUser();
-            String token = Gateway.admittedToken(userId);
-            Purchases.Hold hold = Purchases.holdAnySeat(token, Purchases.roomiestSchedule(token));
-            assertThat(hold).isNotNull();
-            assertThat(Purchases.charge(userId, hold.price()).status()).isEqualTo(200);
-            buyers.add(new Buyer(userId, token, hold));
+            buyers.add(Purchases.buyer());
         }
 
         Stack.stop("kafka");
         long stopped = System.currentTimeMillis();
         try {
-            for (Buyer b : buyers) {
+            for (Purchases.Buyer b : buyers) {
                 long before = Purchases.balance(b.userId());
                 Gateway.Response paid = Purchases.pay(b.token(), b.hold().reservationId());
                 assertThat(paid.status()).as("payment while Kafka is down: " + paid.raw()).isEqualTo(200);
@@ -45,7 +38,7 @@ class KafkaOutageSystemTest {
                 Gateway.sleep(rest);
             }
             // nothing downstream of the events has happened yet
-            for (Buyer b : buyers) {
+            for (Purchases.Buyer b : buyers) {
                 assertThat(Purchases.reservationStatus(b.token(), b.hold().reservationId())).isEqualTo("PAYING");
             }
         } finally {
@@ -53,7 +46,7 @@ class KafkaOutageSystemTest {
         }
         long back = System.currentTimeMillis();
         String viewer = Gateway.admittedToken(Gateway.randomUser());
-        for (Buyer b : buyers) {
+        for (Purchases.Buyer b : buyers) {
             Gateway.await("seat " + b.hold().seatId() + " SOLD after Kafka returned", Duration.ofSeconds(120),
                     () -> Purchases.seatStatus(viewer, b.hold().scheduleId(), b.hold().seatId()).equals("SOLD"));
             Gateway.await("active slot of user " + b.userId() + " freed", Duration.ofSeconds(60),

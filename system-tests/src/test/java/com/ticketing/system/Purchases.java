@@ -12,6 +12,10 @@ final class Purchases {
     record Hold(long reservationId, long scheduleId, long seatId, long price) {
     }
 
+    /** An admitted user holding one seat, charged its price; {@code balance} is after the charge. */
+    record Buyer(long userId, String token, Hold hold, long balance) {
+    }
+
     private Purchases() {
     }
 
@@ -36,6 +40,21 @@ final class Purchases {
             }
         }
         return null;
+    }
+
+    /** A new admitted user who holds a seat of the roomiest schedule and can pay for it. */
+    static Buyer buyer() {
+        long userId = Gateway.randomUser();
+        String token = Gateway.admittedToken(userId);
+        Hold hold = holdAnySeat(token, roomiestSchedule(token));
+        if (hold == null) {
+            throw new AssertionError("no seat left to hold");
+        }
+        Gateway.Response charged = charge(userId, hold.price());
+        if (charged.status() != 200) {
+            throw new AssertionError("charge answered " + charged.raw());
+        }
+        return new Buyer(userId, token, hold, balance(userId));
     }
 
     /** The schedule with the most available seats. */
