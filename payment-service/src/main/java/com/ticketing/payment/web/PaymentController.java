@@ -1,6 +1,8 @@
 package com.ticketing.payment.web;
 
 import com.ticketing.common.auth.CurrentUser;
+import com.ticketing.common.docs.AdmittedOnly;
+import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiException;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.ErrorCodes;
@@ -8,6 +10,7 @@ import com.ticketing.payment.payment.PaymentRepository;
 import com.ticketing.payment.saga.PaymentErrorCodes;
 import com.ticketing.payment.saga.PaymentReceipt;
 import com.ticketing.payment.saga.PaymentSaga;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +25,7 @@ import java.util.regex.Pattern;
 /** The public payment endpoints (through the gateway, which sets the token's user id). */
 @RestController
 @RequestMapping("/v1/api/concerts/payment")
+@AdmittedOnly
 class PaymentController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -35,6 +39,16 @@ class PaymentController {
         this.payments = payments;
     }
 
+    @Operation(summary = "Pay a held reservation from the prepaid balance (idempotent with an Idempotency-Key)")
+    @ApiError(status = 404, codes = {PaymentErrorCodes.RESERVATION_NOT_FOUND, ErrorCodes.USER_NOT_FOUND},
+            when = "no such reservation of this user, or the user does not exist")
+    @ApiError(status = 409, codes = {ErrorCodes.INSUFFICIENT_BALANCE, PaymentErrorCodes.ALREADY_PAID,
+            PaymentErrorCodes.PAYMENT_IN_PROGRESS, "RESERVATION_NOT_PAYABLE", "RESERVATION_LOCKED"},
+            when = "the balance is too low, the reservation is paid, being paid, expired or no longer held")
+    @ApiError(status = 422, codes = PaymentErrorCodes.IDEMPOTENCY_KEY_REUSED,
+            when = "the Idempotency-Key was used for another payment")
+    @ApiError(status = 503, codes = PaymentErrorCodes.PAYMENT_OUTCOME_UNKNOWN,
+            when = "the debit's outcome is being confirmed: check GET /v1/api/concerts/payment/{paymentId}")
     @PostMapping
     ApiResponse<PaymentReceipt> pay(@CurrentUser long userId,
                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
@@ -46,6 +60,8 @@ class PaymentController {
         return ApiResponse.of(saga.pay(userId, request.reservationId(), idempotencyKey));
     }
 
+    @Operation(summary = "One of the token's user's payments and its status")
+    @ApiError(status = 404, codes = PaymentErrorCodes.PAYMENT_NOT_FOUND, when = "no such payment of this user")
     @GetMapping("/{paymentId}")
     ApiResponse<PaymentView> get(@CurrentUser long userId, @PathVariable long paymentId) {
         if (paymentId <= 0) {

@@ -1,12 +1,16 @@
 package com.ticketing.reservation.hold;
 
 import com.ticketing.common.auth.CurrentUser;
+import com.ticketing.common.docs.AdmittedOnly;
+import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiException;
 import com.ticketing.common.web.ApiResponse;
+import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.reservation.reservation.persistence.ReservationStore;
 import com.ticketing.reservation.web.Ids;
 import com.ticketing.reservation.web.ReservationErrors;
 import com.ticketing.reservation.web.ReservationView;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Public API (through the gateway): hold a seat, look at one's reservation. */
 @RestController
 @RequestMapping("/v1/api/concerts")
+@AdmittedOnly
 public class ReservationController {
 
     public record ReserveRequest(
@@ -36,12 +41,21 @@ public class ReservationController {
         this.store = store;
     }
 
+    @Operation(summary = "Hold a seat for the token's user for 5 minutes")
+    @ApiError(status = 404, codes = {ReservationErrors.SCHEDULE_NOT_FOUND, ReservationErrors.SEAT_NOT_FOUND},
+            when = "no such seat in this schedule")
+    @ApiError(status = 409, codes = {ErrorCodes.SEAT_UNAVAILABLE, ReservationErrors.SCHEDULE_NOT_BOOKABLE,
+            ReservationErrors.HOLD_LIMIT_REACHED},
+            when = "the seat is held or sold, the schedule is not open for booking, or the user holds the most seats allowed")
     @PostMapping("/reserve")
     public ApiResponse<ReservationView> reserve(@CurrentUser long userId, @Valid @RequestBody ReserveRequest request) {
         return ApiResponse.of(ReservationView.of(holdingSeat.hold(userId, request.scheduleId(), request.seatId())));
     }
 
     /** Only the owner sees a reservation; to anybody else it does not exist. */
+    @Operation(summary = "One of the token's user's reservations")
+    @ApiError(status = 404, codes = ReservationErrors.RESERVATION_NOT_FOUND,
+            when = "no such reservation of this user")
     @GetMapping("/reservations/{reservationId}")
     public ApiResponse<ReservationView> reservation(@CurrentUser long userId,
                                                     @PathVariable @Positive @Max(Ids.MAX) long reservationId) {

@@ -1,8 +1,10 @@
 package com.ticketing.concert.schedule.web;
 
+import com.ticketing.common.docs.AdmittedOnly;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.concert.schedule.ListingOpenSchedules;
 import com.ticketing.concert.schedule.OpenSchedule;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +14,7 @@ import java.util.List;
 /** {@code GET /v1/api/concerts/schedule}; the gateway has already checked the queue token. */
 @RestController
 @RequestMapping("/v1/api/concerts")
+@AdmittedOnly
 class ScheduleController {
 
     private final ListingOpenSchedules listing;
@@ -20,6 +23,7 @@ class ScheduleController {
         this.listing = listing;
     }
 
+    @Operation(summary = "Schedules open for booking, soonest first")
     @GetMapping("/schedule")
     ApiResponse<List<OpenSchedule>> schedules() {
         return ApiResponse.of(listing.list());

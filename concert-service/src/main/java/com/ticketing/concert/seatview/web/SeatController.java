@@ -1,8 +1,12 @@
 package com.ticketing.concert.seatview.web;
 
+import com.ticketing.common.docs.AdmittedOnly;
+import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiResponse;
+import com.ticketing.concert.ConcertErrorCodes;
 import com.ticketing.concert.seatview.ListingSeats;
 import com.ticketing.concert.seatview.SeatListItem;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Positive;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,6 +18,7 @@ import java.util.List;
 /** {@code GET /v1/api/concerts/seat?scheduleId=}; the gateway has already checked the queue token. */
 @RestController
 @RequestMapping("/v1/api/concerts")
+@AdmittedOnly
 class SeatController {
 
     private final ListingSeats listing;
@@ -22,6 +27,8 @@ class SeatController {
         this.listing = listing;
     }
 
+    @Operation(summary = "The seats of a schedule with their status (AVAILABLE, HELD, SOLD)")
+    @ApiError(status = 404, codes = ConcertErrorCodes.SCHEDULE_NOT_FOUND, when = "the schedule does not exist")
     @GetMapping("/seat")
     ApiResponse<List<SeatListItem>> seats(
             @RequestParam @Positive(message = "scheduleId must be a positive number") Long scheduleId) {

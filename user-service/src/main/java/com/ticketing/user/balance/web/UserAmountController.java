@@ -1,9 +1,13 @@
 package com.ticketing.user.balance.web;
 
+import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiResponse;
+import com.ticketing.common.web.ErrorCodes;
+import com.ticketing.user.balance.BalanceErrors;
 import com.ticketing.user.balance.ChargingBalance;
 import com.ticketing.user.balance.ReadingBalance;
 import com.ticketing.user.balance.UserBalance;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -30,6 +34,10 @@ class UserAmountController {
         this.reading = reading;
     }
 
+    @Operation(summary = "Charge a user's prepaid balance (idempotent with an Idempotency-Key)")
+    @ApiError(status = 404, codes = ErrorCodes.USER_NOT_FOUND, when = "the user does not exist")
+    @ApiError(status = 409, codes = {BalanceErrors.BALANCE_LIMIT_EXCEEDED, BalanceErrors.IDEMPOTENCY_KEY_REUSED},
+            when = "the balance would exceed its maximum, or the Idempotency-Key was used for another charge")
     @PostMapping("/amount")
     ApiResponse<UserBalance> charge(
             @Valid @RequestBody ChargeRequest request,
@@ -39,6 +47,8 @@ class UserAmountController {
         return ApiResponse.of(charging.charge(request.userId(), request.amount(), idempotencyKey));
     }
 
+    @Operation(summary = "A user's balance")
+    @ApiError(status = 404, codes = ErrorCodes.USER_NOT_FOUND, when = "the user does not exist")
     @GetMapping("/amount")
     ApiResponse<UserBalance> balance(@RequestParam @Positive(message = "userId must be positive") long userId) {
         return ApiResponse.of(reading.balanceOf(userId));

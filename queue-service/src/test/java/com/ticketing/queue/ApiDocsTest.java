@@ -1,0 +1,39 @@
+package com.ticketing.queue;
+
+import com.ticketing.common.docs.PublishedApi;
+import com.ticketing.queue.token.QueueErrorCodes;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI description queue-service publishes for the gateway's Swagger UI. */
+class ApiDocsTest extends QueueIntegrationTest {
+
+    private static final String TOKEN = "/v1/api/queue/token";
+    private static final String CHECK = "/v1/api/queue/token/check";
+
+    @Test
+    void shouldPublishTheWaitingRoomWithTheTokenAsASecuritySchemeNotAHeaderParameter() {
+        QueueHttp.Reply docs = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET());
+        assertThat(docs.status()).isEqualTo(200);
+
+        PublishedApi.parse(docs.raw().body())
+                .hasSharedShapeAndExactly(Map.of(
+                        TOKEN, List.of("post", "delete"),
+                        CHECK, List.of("post")))
+                .needsQueueToken(TOKEN, "post", false)
+                .documentsError(TOKEN, "post", 400, "VALIDATION_FAILED")
+                .documentsError(TOKEN, "post", 429, "RATE_LIMITED")
+                .needsQueueToken(CHECK, "post", true)
+                .documentsError(CHECK, "post", 401, "INVALID_TOKEN")
+                .documentsError(CHECK, "post", 404, QueueErrorCodes.QUEUE_TOKEN_NOT_FOUND)
+                .doesNotDocument(CHECK, "post", 403)
+                .needsQueueToken(TOKEN, "delete", true)
+                .documentsError(TOKEN, "delete", 401, "INVALID_TOKEN");
+    }
+}
