@@ -56,10 +56,13 @@ class DownstreamFailureTest extends PaymentServiceIntegrationTest {
         assertThat(userServiceBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
         USERS.up();
+        int locksBefore = RESERVATIONS.lockRequests.get();
         Answer whileOpen = pay(7, 4);
 
         assertThat(whileOpen.status()).isEqualTo(503);
+        assertThat(whileOpen.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(USERS.debitRequests.get()).as("no call while the breaker is open").isZero();
+        assertThat(RESERVATIONS.lockRequests.get()).as("refused before locking the reservation").isEqualTo(locksBefore);
         assertThat(RESERVATIONS.reservation(4).state()).isEqualTo(State.HELD);
 
         // after the open wait a trial call goes through and, succeeding, closes the breaker again

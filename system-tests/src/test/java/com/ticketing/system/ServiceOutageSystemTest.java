@@ -20,8 +20,11 @@ class ServiceOutageSystemTest {
         String token = Gateway.admittedToken(userId);
         assertThat(get("/v1/api/concerts/schedule", auth(token)).status()).isEqualTo(200);
 
+        int logFrom = Stack.logLines("gateway", 0).size();
+        double rejectedBefore = Stack.breakerMetric(Gateway.URL, "not.permitted.calls", "concert-service");
         Stack.stop("concert-service");
         long stoppedAt = System.currentTimeMillis();
+        int requests = 0;
         try {
             Gateway.await("schedule route answers 503", Duration.ofSeconds(30),
                     () -> get("/v1/api/concerts/schedule", auth(token)).status() == 503);
@@ -29,6 +32,7 @@ class ServiceOutageSystemTest {
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 Gateway.Response down = get("/v1/api/concerts/schedule", auth(token));
+                requests++;
                 assertThat(down.status()).as(down.raw()).isEqualTo(503);
                 assertThat(down.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
                 assertThat(down.http().headers().firstValue("Retry-After")).isPresent();
@@ -42,6 +46,21 @@ class ServiceOutageSystemTest {
                 get("/v1/api/concerts/schedule", auth(token));
                 return "OPEN".equals(breakerState("concert-service"));
             });
+            // exported as metrics: the state, and the calls it refused without trying
+            assertThat(Stack.breakerMetric(Gateway.URL, "state", "concert-service", "state:open")).isEqualTo(1.0);
+            List<Long> open = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Gateway.Response down = get("/v1/api/concerts/schedule", auth(token));
+                requests++;
+                assertThat(down.status()).isEqualTo(503);
+                open.add(down.millis());
+            }
+            assertThat(Stack.breakerMetric(Gateway.URL, "not.permitted.calls", "concert-service"))
+                    .isGreaterThanOrEqualTo(rejectedBefore + 20);
+            open.sort(Long::compare);
+            System.out.printf("concert-service down, breaker open: 503 in p50=%d ms max=%d ms%n",
+                    open.get(open.size() / 2), open.get(open.size() - 1));
+            assertThat(open.get(open.size() / 2)).as("an open breaker answers at once").isLessThan(50L);
             System.out.printf("concert-service down: breaker open %d ms after the stop%n", System.currentTimeMillis() - stoppedAt);
             assertThat(breakerState("user-service")).isNotEqualTo("OPEN");
             latencies.sort(Long::compare);
@@ -60,6 +79,15 @@ class ServiceOutageSystemTest {
         });
         System.out.printf("concert-service back: route and breaker recovered %d ms after it was ready%n",
                 System.currentTimeMillis() - restartedAt);
+
+        // Transitions are logged once each, never per call.
+        List<String> transitions = Stack.logLines("gateway", logFrom).stream()
+                .filter(line -> line.contains("Circuit breaker 'concert-service'")).toList();
+        System.out.printf("concert-service breaker: %d transition log lines for %d failed requests%n",
+                transitions.size(), requests);
+        assertThat(transitions.stream().filter(line -> line.contains("CLOSED -> OPEN"))).hasSize(1);
+        assertThat(transitions.get(transitions.size() - 1)).contains("HALF_OPEN -> CLOSED");
+        assertThat(transitions.size()).isLessThan(requests / 2);
     }
 
     private static String breakerState(String name) {

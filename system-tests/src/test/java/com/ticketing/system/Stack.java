@@ -41,4 +41,28 @@ final class Stack {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The lines of a process's log (.run/logs/<name>.log) from line {@code from} on (0-based). */
+    static java.util.List<String> logLines(String name, int from) {
+        try {
+            java.util.List<String> all = java.nio.file.Files.readAllLines(ROOT.resolve(".run/logs/" + name + ".log"));
+            return all.subList(Math.min(from, all.size()), all.size());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A process's resilience4j circuit-breaker metric (e.g. {@code state} with tag {@code state:open}). */
+    static double breakerMetric(String baseUrl, String metric, String breaker, String... tags) {
+        StringBuilder query = new StringBuilder("?tag=name:").append(breaker);
+        for (String tag : tags) {
+            query.append("&tag=").append(tag);
+        }
+        Gateway.Response r = Gateway.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                baseUrl + "/actuator/metrics/resilience4j.circuitbreaker." + metric + query)).GET(), java.util.Map.of());
+        if (r.status() != 200) {
+            throw new AssertionError("metric " + metric + query + " answered " + r.status() + " " + r.raw());
+        }
+        return r.body().path("measurements").path(0).path("value").asDouble();
+    }
 }

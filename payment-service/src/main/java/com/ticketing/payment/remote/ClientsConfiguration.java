@@ -1,5 +1,6 @@
 package com.ticketing.payment.remote;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
@@ -28,21 +29,25 @@ class ClientsConfiguration {
 
     @Bean
     UserAccounts userAccounts(ClientProperties properties, ObjectProvider<DeferringLoadBalancerInterceptor> loadBalanced,
-                              CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries, JsonMapper json) {
+                              CircuitBreakerFactory<?, ?> breakers, CircuitBreakerRegistry states, RetryRegistry retries,
+                              JsonMapper json) {
         return new UserAccounts(restClient(properties, properties.user(), loadBalanced),
-                guarded(USER_SERVICE, breakers, retries, json), json);
+                guarded(USER_SERVICE, breakers, states, retries, json), json);
     }
 
     @Bean
     Reservations reservations(ClientProperties properties, ObjectProvider<DeferringLoadBalancerInterceptor> loadBalanced,
-                              CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries, JsonMapper json) {
+                              CircuitBreakerFactory<?, ?> breakers, CircuitBreakerRegistry states, RetryRegistry retries,
+                              JsonMapper json) {
         return new Reservations(restClient(properties, properties.reservation(), loadBalanced),
-                guarded(RESERVATION_SERVICE, breakers, retries, json), json);
+                guarded(RESERVATION_SERVICE, breakers, states, retries, json), json);
     }
 
-    private static GuardedCalls guarded(String service, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries,
-                                        JsonMapper json) {
-        return new GuardedCalls(service, breakers.create(service), retries.retry(service), json);
+    /** The factory's breaker and the registry's are the same instance (configured per service in YAML). */
+    private static GuardedCalls guarded(String service, CircuitBreakerFactory<?, ?> breakers,
+                                        CircuitBreakerRegistry states, RetryRegistry retries, JsonMapper json) {
+        return new GuardedCalls(service, breakers.create(service), states.circuitBreaker(service),
+                retries.retry(service), json);
     }
 
     /**

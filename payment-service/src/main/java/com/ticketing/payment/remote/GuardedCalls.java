@@ -40,14 +40,31 @@ public class GuardedCalls {
 
     private final String service;
     private final CircuitBreaker breaker;
+    private final io.github.resilience4j.circuitbreaker.CircuitBreaker state;
     private final Retry retry;
     private final JsonMapper json;
 
-    public GuardedCalls(String service, CircuitBreaker breaker, Retry retry, JsonMapper json) {
+    /**
+     * @param state the Resilience4j breaker behind {@code breaker} (same name), read by {@link #rejecting()}
+     */
+    public GuardedCalls(String service, CircuitBreaker breaker, io.github.resilience4j.circuitbreaker.CircuitBreaker state,
+                        Retry retry, JsonMapper json) {
         this.service = service;
         this.breaker = breaker;
+        this.state = state;
         this.retry = retry;
         this.json = json;
+    }
+
+    /**
+     * Whether the breaker is open, i.e. a call now would be rejected without being sent. Lets a multi-step
+     * operation refuse before its first step instead of doing and undoing work that cannot finish. Relies on
+     * the breaker half-opening by itself ({@code automatic-transition-from-open-to-half-open-enabled}).
+     */
+    public boolean rejecting() {
+        io.github.resilience4j.circuitbreaker.CircuitBreaker.State now = state.getState();
+        return now == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN
+                || now == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.FORCED_OPEN;
     }
 
     /**

@@ -38,4 +38,9 @@ public class Reservations {
                 .uri("/internal/reservations/{reservationId}/payment-lock/{paymentId}", reservationId, paymentId)
                 .exchange((request, response) -> calls.read(response, Object.class)));
     }
+
+    /** Whether reservation-service's circuit breaker is open: any call now would be refused without being sent. */
+    public boolean rejecting() {
+        return calls.rejecting();
+    }
 }

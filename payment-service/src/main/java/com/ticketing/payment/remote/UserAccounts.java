@@ -48,4 +48,9 @@ public class UserAccounts {
                 .uri("/internal/users/{userId}/debits/{paymentId}", userId, paymentId)
                 .exchange((request, response) -> calls.read(response, DebitRecord.class)));
     }
+
+    /** Whether user-service's circuit breaker is open: any call now would be refused without being sent. */
+    public boolean rejecting() {
+        return calls.rejecting();
+    }
 }

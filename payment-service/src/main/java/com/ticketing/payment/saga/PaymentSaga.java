@@ -93,6 +93,15 @@ public class PaymentSaga {
         }
         Payment payment = started.payment();
 
+        // A step whose breaker is open would be rejected: refuse now, before the reservation is locked only to
+        // be unlocked again. No log line per refusal: the breaker logged its opening once.
+        String rejecting = reservations.rejecting() ? "reservation-service" : users.rejecting() ? "user-service" : null;
+        if (rejecting != null) {
+            fail(payment, rejecting.equals("user-service") ? USER_SERVICE_UNAVAILABLE : RESERVATION_SERVICE_UNAVAILABLE,
+                    false);
+            throw ApiException.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, rejecting + " is unavailable, try again shortly");
+        }
+
         // Step 1: lock the reservation for this payment; it learns the price.
         Reply<ReservationLock> lock = reservations.lock(reservationId, userId, payment.id());
         if (lock instanceof Reply.Rejected<ReservationLock> refused) {
