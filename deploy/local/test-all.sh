@@ -27,8 +27,8 @@ ensure_redis
 set +e
 
 log "1/4 module tests (mvn install)"
-# Module tests own their schemas and Redis databases while they run: a running local stack would consume
-# their outbox events and race their rows, so it is stopped first (restarted fresh in step 3).
+# Module tests have their own schemas (<service>_test) and Redis database indexes, so a running stack would not
+# disturb them; it is stopped anyway, to leave the machine to the build and restart fresh on its jars in step 3.
 bash deploy/local/down.sh >/dev/null 2>&1 || true
 rm -rf ./*/target/surefire-reports
 if ! "${MVN[@]}" install; then status=1; log "module tests FAILED"; fi
