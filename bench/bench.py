@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,6 +31,7 @@ SEED_SMALL = 10_000
 ADMITTED_USERS = 2000
 RESERVE_SEATS = 1000
 RESERVE_REQUESTS = 10_000
+WARM_SEATS = 150
 # The original monolith, measured on this machine directly (no gateway), for the target ratios.
 ORIGINAL = {"token_issue": 1120, "token_check_1k_waiting": 490, "token_check_31k_waiting": 6,
             "schedule": 530, "seat": 580}
@@ -157,14 +159,68 @@ def measure(name, url, script, env=None, warmup=True, note="", **kw):
     return r
 
 
+def served(port, uri):
+    """How many requests to `uri` the service at `port` has answered (its http.server.requests timer)."""
+    s, b = call("GET", f"http://127.0.0.1:{port}/actuator/metrics/http.server.requests?tag=uri:{uri}")
+    return int(b["measurements"][0]["value"]) if s == 200 else 0
+
+
+def measure_plan(name, plan_lines, service, uri, duration):
+    """Replays a plan (plan.lua) and times it by the service's own count of answered requests: wrk always
+    reports over its whole -d duration, however early the plan is done."""
+    port = PORTS[service]
+    before = served(port, uri)
+    finished = []
+
+    def watch():
+        last, last_change = before, time.time()
+        deadline = time.time() + duration + 5
+        while time.time() < deadline:
+            now = served(port, uri)
+            if now != last:
+                last, last_change = now, time.time()
+            if now - before >= len(plan_lines) or (now - before >= 0.99 * len(plan_lines)
+                                                   and time.time() - last_change > 2):
+                break
+            time.sleep(0.2)
+        finished.append((last, last_change))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    log(f"measure {name} ({len(plan_lines)} requests, at most {duration} s)")
+    t0 = time.time()
+    watcher.start()
+    r = wrk(GATEWAY, "plan.lua", {"PLAN_FILE": write_lines(name.split()[0] + ".plan", plan_lines)},
+            duration=duration)
+    watcher.join()
+    answered, done_at = finished[0]
+    r["plan_requests"] = len(plan_lines)
+    r["answered_by_service"] = answered - before
+    r["plan_seconds"] = round(done_at - t0, 2)
+    r["rps"] = (answered - before) / max(done_at - t0, 0.001)
+    r["name"] = name
+    r["note"] = "req/s = requests the service answered / time until it answered the last one"
+    results.append(r)
+    log(f"  {name}: {r['rps']:.0f} req/s ({r['answered_by_service']} in {r['plan_seconds']} s) "
+        f"p50={r['p50_ms']} ms p99={r['p99_ms']} ms cpu={r['cpu_percent']}")
+    return r
+
+
 # ---------- state ----------
 
 def reset_state():
     """Empties the waiting room, holds, payments and the seat view, so every run starts alike."""
     log("resetting queue, holds, payments and seat view (benchmark data only)")
-    sh("bash", "-c", "redis-cli --scan --pattern 'queue:*' | xargs -r -n 1000 redis-cli unlink >/dev/null;"
-                     "redis-cli --scan --pattern 'concert:*' | xargs -r redis-cli unlink >/dev/null;"
-                     "redis-cli --scan --pattern 'request_rate_limiter.*' | xargs -r -n 1000 redis-cli unlink >/dev/null")
+    # An admission step running while the keys go can write a few back (users it was moving from the line to
+    # the active set): clear again until the waiting room is empty.
+    for _ in range(10):
+        sh("bash", "-c", "redis-cli --scan --pattern 'queue:*' | xargs -r -n 1000 redis-cli unlink >/dev/null;"
+                         "redis-cli --scan --pattern 'concert:*' | xargs -r redis-cli unlink >/dev/null;"
+                         "redis-cli --scan --pattern 'request_rate_limiter.*' | xargs -r -n 1000 redis-cli unlink >/dev/null")
+        time.sleep(1)
+        # (the admission tick rewrites its own bucket and rate keys at once: they are not users)
+        if (redis("zcard", "queue:waiting") == "0" and redis("zcard", "queue:admitted") == "0"
+                and not sh("redis-cli", "--scan", "--pattern", "queue:active:*").stdout.strip()):
+            break
     mariadb("DELETE FROM reservation_service.reservation; DELETE FROM reservation_service.hold_owner;"
             "DELETE FROM payment_service.payment;"
             "UPDATE concert_service.seat_view SET status='AVAILABLE', reservation_id=0, reservation_stage='NONE';")
@@ -208,12 +264,38 @@ def seed_waiting(first_user, count, sample_name):
     """Seeds the line through the real issue endpoint (queue-service directly); returns (seconds, sample file)."""
     sample = os.path.join(WORK, sample_name)
     log(f"seeding {count} waiting users from user {first_user}")
+    seq0 = int(redis("get", "queue:seq") or 0)
+    done_at = []
+
+    def watch():
+        # Every issue takes one number from queue:seq: the seeding is over when `count` have been taken. The
+        # wrk threads stop themselves then; should one not, it is stopped here (the run is bounded anyway).
+        # A user already in line is not numbered again, so "done" is also: almost all numbered and no new one
+        # for 3 s.
+        deadline = time.time() + 30 + count / 500
+        last, last_change = seq0, time.time()
+        while time.time() < deadline:
+            seq = int(redis("get", "queue:seq") or 0)
+            if seq != last:
+                last, last_change = seq, time.time()
+            if seq - seq0 >= count or (seq - seq0 >= 0.99 * count and time.time() - last_change > 3):
+                done_at.append(last_change)
+                time.sleep(1)
+                break
+            time.sleep(0.2)
+        sh("pkill", "-f", "seed.lua", check=False)
+
+    watcher = threading.Thread(target=watch, daemon=True)
     t0 = time.time()
+    watcher.start()
     r = wrk(f"http://127.0.0.1:{PORTS['queue-service']}", "seed.lua",
             env={"FIRST_USER": str(first_user), "COUNT": str(count), "SAMPLE_FILE": sample,
                  "SAMPLE_EVERY": str(max(1, count // 2000))},
-            duration=3600, connections=16, timeout="30s")
-    seconds = time.time() - t0
+            duration=int(60 + count / 500), connections=16, timeout="30s")
+    watcher.join()
+    if not done_at:
+        raise RuntimeError(f"seeding {count} users did not finish in time")
+    seconds = done_at[0] - t0
     tokens = []
     for i in range(THREADS):
         try:
@@ -234,6 +316,125 @@ def restart(service, env):
     sh("bash", "deploy/local/service.sh", "restart", service, env=env)
 
 
+def purchase_runs(tokens):
+    """Reserve (10,000 requests over 1,000 seats), single-seat contention and payment of the holds."""
+    c = f"http://127.0.0.1:{PORTS['concert-service']}"
+    # 5. reserve: 10,000 requests over 1,000 seats of the open schedules, by 1,000 admitted users
+    status, body = call("GET", f"{c}/v1/api/concerts/schedule")
+    all_schedules = [s["scheduleId"] for s in body["data"]]
+    schedules = all_schedules[: (RESERVE_SEATS + 49) // 50]
+    seats = [((sid - 1) * 50 + n, sid) for sid in schedules for n in range(1, 51)][:RESERVE_SEATS]
+    one_seat, one_schedule = (schedules[-1] - 1) * 50 + 50, schedules[-1]
+    if (one_seat, one_schedule) in seats:
+        one_seat, one_schedule = (schedules[-1]) * 50 + 50, schedules[-1] + 1
+    # Warm-up of the hold and payment paths (they run once per seat, so their runs cannot warm up on
+    # themselves): the other admitted users hold seats outside the plan; those holds are paid before the
+    # measured payment run.
+    later = [((sid - 1) * 50 + n, sid) for sid in all_schedules[len(schedules):] for n in range(1, 51)]
+    warm_seats = [x for x in later if x != (one_seat, one_schedule)][:WARM_SEATS]
+    warm_plan = []
+    for i in range(1000):
+        seat_id, sid = warm_seats[i % len(warm_seats)]
+        warm_plan.append(f"{tokens[1000 + i]} /v1/api/concerts/reserve "
+                         f'{{"scheduleId":{sid},"seatId":{seat_id}}}')
+    log(f"hold warm-up: 1,000 requests over {len(warm_seats)} seats outside the plan")
+    wrk(GATEWAY, "plan.lua", {"PLAN_FILE": write_lines("warm-reserve.plan", warm_plan)}, duration=60)
+    warm_seat_ids = {seat_id for seat_id, _ in warm_seats}
+    plan = []
+    for i in range(RESERVE_REQUESTS):
+        # every seat is asked for 10 times, each time by another user (a repeat by the holder would be idempotent)
+        seat_id, schedule_id = seats[(i * 7) % len(seats)]
+        user = (i + i // len(seats)) % 1000
+        plan.append(f"{tokens[user]} /v1/api/concerts/reserve "
+                    f'{{"scheduleId":{schedule_id},"seatId":{seat_id}}}')
+    reserve = measure_plan("reserve 10,000 over 1,000 seats via gateway", plan, "reservation-service",
+                           "/v1/api/concerts/reserve", 60)
+    in_plan = f"seat_id IN ({','.join(str(seat_id) for seat_id, _ in seats)})"
+    winners = int(mariadb("SELECT COUNT(*) FROM reservation_service.reservation "
+                          f"WHERE active_seat_id IS NOT NULL AND {in_plan}"))
+    distinct = int(mariadb("SELECT COUNT(DISTINCT seat_id) FROM reservation_service.reservation "
+                           f"WHERE active_seat_id IS NOT NULL AND {in_plan}"))
+    reserve["winners_in_db"] = winners
+    reserve["distinct_seats_held"] = distinct
+    log(f"  reserve winners in DB: {winners} (distinct seats {distinct}); statuses {reserve['statuses']}")
+
+    # single-seat contention: 2,000 users, one seat
+    plan1 = [f"{t} /v1/api/concerts/reserve {{\"scheduleId\":{one_schedule},\"seatId\":{one_seat}}}" for t in tokens]
+    contention = measure_plan("contention: reserve one seat, 2,000 users via gateway", plan1,
+                              "reservation-service", "/v1/api/concerts/reserve", 30)
+    contention["winners_in_db"] = int(mariadb(
+        f"SELECT COUNT(*) FROM reservation_service.reservation WHERE active_seat_id = {one_seat}"))
+
+    # 6. payment: every hold of the reserve run, by its owner, owners pre-charged
+    holds = mariadb("SELECT id, user_id, price, seat_id FROM reservation_service.reservation "
+                    f"WHERE active_seat_id IS NOT NULL AND seat_id <> {one_seat}").splitlines()
+    by_user = {}
+    warm_pay = []
+    for line in holds:
+        rid, uid, price, seat_id = (int(x) for x in line.split())
+        by_user.setdefault(uid, []).append((rid, price))
+        if seat_id in warm_seat_ids:
+            warm_pay.append(rid)
+    u = f"http://127.0.0.1:{PORTS['user-service']}"
+    for uid, items in by_user.items():
+        need = sum(p for _, p in items)
+        while need > 0:
+            amount = min(need, 10_000_000)
+            call("POST", f"{u}/v1/api/user/amount", {"userId": uid, "amount": amount})
+            need -= amount
+    pay_all = [(rid, f"{tokens[uid - 1]} /v1/api/concerts/payment {{\"reservationId\":{rid}}}")
+               for uid, items in by_user.items() for rid, _ in items]
+    warm_pay = set(warm_pay)
+    log(f"payment warm-up: the {len(warm_pay)} warm-up holds")
+    wrk(GATEWAY, "plan.lua", {"PLAN_FILE": write_lines("warm-payment.plan",
+                                                       [line for rid, line in pay_all if rid in warm_pay])},
+        duration=60)
+    pay_plan = [line for rid, line in pay_all if rid not in warm_pay]
+    t_pay = time.time()
+    payment = measure_plan(f"payment of {len(pay_plan)} holds via gateway", pay_plan, "payment-service",
+                           "/v1/api/concerts/payment", 60)
+    # the saga settles: every paid seat SOLD in concert-service's view
+    sold = 0
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        sold = int(mariadb("SELECT COUNT(*) FROM concert_service.seat_view WHERE status='SOLD'"))
+        # every completed payment (a plan line wrk skipped on a reconnect is simply not paid)
+        if sold >= int(mariadb("SELECT COUNT(*) FROM payment_service.payment WHERE status='COMPLETED'")):
+            break
+        time.sleep(0.5)
+    payment["saga_settled_seconds"] = round(time.time() - t_pay, 1)
+    payment["seats_sold"] = sold
+    payment["completed_in_db"] = int(mariadb("SELECT COUNT(*) FROM payment_service.payment WHERE status='COMPLETED'"
+                                             f" AND reservation_id NOT IN ({','.join(map(str, warm_pay)) or 0})"))
+    for svc in ("payment-service", "reservation-service"):
+        s, b = call("GET", f"http://127.0.0.1:{PORTS[svc]}/actuator/metrics/outbox.lag")
+        if s == 200:
+            stats = {m["statistic"]: m["value"] for m in b.get("measurements", [])}
+            payment[f"outbox_lag_{svc}"] = {"mean_ms": round(stats.get("TOTAL_TIME", 0) * 1000 / max(stats.get("COUNT", 1), 1), 1),
+                                             "max_ms": round(stats.get("MAX", 0) * 1000, 1)}
+    log(f"  payments completed {payment['completed_in_db']}, seats sold {sold}, settled in "
+        f"{payment['saga_settled_seconds']} s")
+    return reserve, contention, payment
+
+
+def breaker_states():
+    s, b = call("GET", f"{GATEWAY}/actuator/circuitbreakers")
+    return {k: v.get("state") for k, v in b.get("circuitBreakers", {}).items()} if s == 200 else {}
+
+
+def run_purchase_only():
+    """ONLY=purchase: just the reserve, contention and payment runs (a few minutes)."""
+    started = datetime.datetime.now(datetime.timezone.utc)
+    os.makedirs(WORK, exist_ok=True)
+    reset_state()
+    tokens = admitted_tokens(1, ADMITTED_USERS)
+    purchase_runs(tokens)
+    write_report({"started": started.isoformat(), "warmup_s": 0, "duration_s": "plan", "threads": THREADS,
+                  "connections": CONNECTIONS, "seeding": {}, "runs": results, "ratios": {},
+                  "breakers_after": breaker_states(), "original_direct": ORIGINAL})
+    reset_state()
+
+
 def run():
     os.makedirs(WORK, exist_ok=True)
     started = datetime.datetime.now(datetime.timezone.utc)
@@ -244,6 +445,11 @@ def run():
     tokens = admitted_tokens(1, ADMITTED_USERS)
     tokens_file = write_lines("admitted.tokens", tokens)
     log(f"{len(tokens)} admitted users")
+
+    # The gateway's filter chain takes minutes of traffic to be fully compiled (measured: a fresh gateway after
+    # a 30 s warm-up runs 20-30 % below its steady state), and bench/run.sh has just restarted it.
+    log("gateway JIT warm-up (90 s)")
+    wrk(GATEWAY, "tokens.lua", {"TOKENS_FILE": tokens_file, "REQ_PATH": "/v1/api/bench/ping"}, duration=90)
 
     # 1. ceilings
     ping_gw = measure("ping via gateway", GATEWAY, "tokens.lua",
@@ -283,78 +489,10 @@ def run():
     charge = measure("charge via gateway", GATEWAY, "random-user.lua",
                      {"REQ_PATH": "/v1/api/user/amount", "USER_MAX": "100000", "AMOUNT": "1000"})
 
-    # 5. reserve: 10,000 requests over 1,000 seats of the open schedules, by 1,000 admitted users
-    status, body = call("GET", f"{c}/v1/api/concerts/schedule")
-    schedules = [s["scheduleId"] for s in body["data"]][: (RESERVE_SEATS + 49) // 50]
-    seats = [((sid - 1) * 50 + n, sid) for sid in schedules for n in range(1, 51)][:RESERVE_SEATS]
-    plan = []
-    for i in range(RESERVE_REQUESTS):
-        # every seat is asked for 10 times, each time by another user (a repeat by the holder would be idempotent)
-        seat_id, schedule_id = seats[(i * 7) % len(seats)]
-        user = (i + i // len(seats)) % 1000
-        plan.append(f"{tokens[user]} /v1/api/concerts/reserve "
-                    f'{{"scheduleId":{schedule_id},"seatId":{seat_id}}}')
-    reserve = measure("reserve 10,000 over 1,000 seats via gateway", GATEWAY, "plan.lua",
-                      {"PLAN_FILE": write_lines("reserve.plan", plan)}, warmup=False, duration=60)
-    winners = int(mariadb("SELECT COUNT(*) FROM reservation_service.reservation WHERE active_seat_id IS NOT NULL"))
-    distinct = int(mariadb("SELECT COUNT(DISTINCT seat_id) FROM reservation_service.reservation "
-                           "WHERE active_seat_id IS NOT NULL"))
-    reserve["winners_in_db"] = winners
-    reserve["distinct_seats_held"] = distinct
-    log(f"  reserve winners in DB: {winners} (distinct seats {distinct}); statuses {reserve['statuses']}")
-
-    # single-seat contention: 2,000 users, one seat
-    one_seat, one_schedule = (schedules[-1] - 1) * 50 + 50, schedules[-1]
-    if (one_seat, one_schedule) in seats:
-        one_seat, one_schedule = (schedules[-1]) * 50 + 50, schedules[-1] + 1
-    plan1 = [f"{t} /v1/api/concerts/reserve {{\"scheduleId\":{one_schedule},\"seatId\":{one_seat}}}" for t in tokens]
-    contention = measure("reserve one seat, 2,000 users via gateway", GATEWAY, "plan.lua",
-                         {"PLAN_FILE": write_lines("contention.plan", plan1)}, warmup=False, duration=30)
-    contention["winners_in_db"] = int(mariadb(
-        f"SELECT COUNT(*) FROM reservation_service.reservation WHERE active_seat_id = {one_seat}"))
-
-    # 6. payment: every hold of the reserve run, by its owner, owners pre-charged
-    holds = mariadb("SELECT id, user_id, price FROM reservation_service.reservation "
-                    f"WHERE active_seat_id IS NOT NULL AND seat_id <> {one_seat}").splitlines()
-    by_user = {}
-    for line in holds:
-        rid, uid, price = (int(x) for x in line.split())
-        by_user.setdefault(uid, []).append((rid, price))
-    u = f"http://127.0.0.1:{PORTS['user-service']}"
-    for uid, items in by_user.items():
-        need = sum(p for _, p in items)
-        while need > 0:
-            amount = min(need, 10_000_000)
-            call("POST", f"{u}/v1/api/user/amount", {"userId": uid, "amount": amount})
-            need -= amount
-    pay_plan = [f"{tokens[uid - 1]} /v1/api/concerts/payment {{\"reservationId\":{rid}}}"
-                for uid, items in by_user.items() for rid, _ in items]
-    t_pay = time.time()
-    payment = measure(f"payment of {len(pay_plan)} holds via gateway", GATEWAY, "plan.lua",
-                      {"PLAN_FILE": write_lines("payment.plan", pay_plan)}, warmup=False, duration=60)
-    # the saga settles: every paid seat SOLD in concert-service's view
-    sold = 0
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        sold = int(mariadb("SELECT COUNT(*) FROM concert_service.seat_view WHERE status='SOLD'"))
-        if sold >= len(pay_plan):
-            break
-        time.sleep(0.5)
-    payment["saga_settled_seconds"] = round(time.time() - t_pay, 1)
-    payment["seats_sold"] = sold
-    payment["completed_in_db"] = int(mariadb("SELECT COUNT(*) FROM payment_service.payment WHERE status='COMPLETED'"))
-    for svc in ("payment-service", "reservation-service"):
-        s, b = call("GET", f"http://127.0.0.1:{PORTS[svc]}/actuator/metrics/outbox.lag")
-        if s == 200:
-            stats = {m["statistic"]: m["value"] for m in b.get("measurements", [])}
-            payment[f"outbox_lag_{svc}"] = {"mean_ms": round(stats.get("TOTAL_TIME", 0) * 1000 / max(stats.get("COUNT", 1), 1), 1),
-                                             "max_ms": round(stats.get("MAX", 0) * 1000, 1)}
-    log(f"  payments completed {payment['completed_in_db']}, seats sold {sold}, settled in "
-        f"{payment['saga_settled_seconds']} s")
+    reserve, contention, payment = purchase_runs(tokens)
 
     # breakers: none may have opened while every downstream was healthy
-    s, b = call("GET", f"{GATEWAY}/actuator/circuitbreakers")
-    breakers = {k: v.get("state") for k, v in b.get("circuitBreakers", {}).items()} if s == 200 else {}
+    breakers = breaker_states()
 
     ratios = {
         "token check via gateway / ping via gateway (>= 0.90)": check_gw_small["rps"] / ping_gw["rps"],
@@ -412,7 +550,7 @@ def write_report(report):
 
 if __name__ == "__main__":
     try:
-        run()
+        run_purchase_only() if os.environ.get("ONLY") == "purchase" else run()
     except Exception as e:  # a broken run says why and exits non-zero
         log(f"benchmark failed: {e}")
         sys.exit(1)
