@@ -2,17 +2,14 @@ package com.ticketing.common.auth;
 
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
+import com.ticketing.common.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,23 +19,7 @@ class QueueTokenCodecTest {
     private static final String SECRET = "test-secret-test-secret-test-secret-0123";
     private static final SecretKey KEY = Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8));
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T12:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     private final QueueTokenCodec codec = new QueueTokenCodec(SECRET, clock);
 
     @Test
@@ -47,7 +28,7 @@ class QueueTokenCodecTest {
 
         QueueToken verified = codec.verifyHeader("Bearer " + token);
 
-        assertThat(verified).isEqualTo(new QueueToken(4242, "tok-1", now.get().plus(Duration.ofMinutes(30))));
+        assertThat(verified).isEqualTo(new QueueToken(4242, "tok-1", clock.instant().plus(Duration.ofMinutes(30))));
         assertThat(codec.verify(token)).isEqualTo(verified);
     }
 
@@ -55,9 +36,9 @@ class QueueTokenCodecTest {
     void shouldRefuseExpiredTokensFromTheSecondAfterExpiry() {
         String token = codec.issue(7, "tok-2", Duration.ofSeconds(10));
 
-        now.set(now.get().plusSeconds(10));
+        clock.advance(Duration.ofSeconds(10));
         assertThat(codec.verify(token).userId()).as("valid up to its exp").isEqualTo(7);
-        now.set(now.get().plusMillis(1));
+        clock.advance(Duration.ofMillis(1));
         assertThatThrownBy(() -> codec.verify(token)).isInstanceOf(InvalidQueueTokenException.class)
                 .hasMessage("queue token has expired");
     }
@@ -66,11 +47,11 @@ class QueueTokenCodecTest {
     void shouldRefuseTokensSignedWithAnotherKeyOrByAnotherIssuerOrWithoutSignature() {
         QueueTokenCodec other = new QueueTokenCodec("another-secret-another-secret-0123456789", clock);
         String wrongIssuer = Jwts.builder().issuer("someone-else").subject("7").id("x")
-                .expiration(Date.from(now.get().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
+                .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
         String unsigned = Jwts.builder().issuer("ticketing-queue").subject("7").id("x")
-                .expiration(Date.from(now.get().plusSeconds(60))).compact();
+                .expiration(Date.from(clock.instant().plusSeconds(60))).compact();
         String noSubject = Jwts.builder().issuer("ticketing-queue").id("x")
-                .expiration(Date.from(now.get().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
+                .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
 
         for (String bad : new String[]{other.issue(7, "x", Duration.ofMinutes(1)), wrongIssuer, unsigned, noSubject,
                 "", "a.b", "a.b.c", "a.b.c.d", "x".repeat(2000)}) {
@@ -81,9 +62,9 @@ class QueueTokenCodecTest {
     @Test
     void shouldAcceptOtherHeadersButNotTokensUsedBeforeTheirTime() {
         String otherHeader = Jwts.builder().header().type("JWT").and().issuer("ticketing-queue").subject("9").id("y")
-                .expiration(Date.from(now.get().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
+                .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
         String notYet = Jwts.builder().issuer("ticketing-queue").subject("9").id("y").notBefore(
-                Date.from(now.get().plusSeconds(30))).expiration(Date.from(now.get().plusSeconds(60)))
+                Date.from(clock.instant().plusSeconds(30))).expiration(Date.from(clock.instant().plusSeconds(60)))
                 .signWith(KEY, Jwts.SIG.HS256).compact();
 
         assertThat(codec.verify(otherHeader).userId()).isEqualTo(9);

@@ -1,35 +1,18 @@
 package com.ticketing.common.faults;
 
+import com.ticketing.common.MutableClock;
 import com.ticketing.common.web.ApiException;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultControllerTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T12:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     private final LatencyFault fault = new LatencyFault(clock);
     private final FaultController controller = new FaultController(fault, clock);
 
@@ -41,7 +24,7 @@ class FaultControllerTest {
         assertThat(fault.delayFor("/v1/api/user/amount")).isZero();
         assertThat(fault.delayFor("/internal/faults/latency")).as("the switch itself is never slowed").isZero();
 
-        now.set(now.get().plusSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
         assertThat(fault.delayFor("/internal/users/7/debit")).as("expired").isZero();
         assertThat(fault.active()).isNull();
     }
