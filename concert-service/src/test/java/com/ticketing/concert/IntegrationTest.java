@@ -38,6 +38,8 @@ public abstract class IntegrationTest {
     protected StringRedisTemplate redis;
     @Autowired
     protected MeterRegistry meters;
+    @Autowired
+    private ScheduleCache scheduleCache;
 
     @BeforeEach
     void startFromTheSeededState() {
@@ -45,6 +47,7 @@ public abstract class IntegrationTest {
                 .update();
         jdbc.sql("DELETE FROM processed_event").update();
         redis.delete(ScheduleCache.KEY);
+        scheduleCache.evict(); // and the instance's own copy
     }
 
     protected static long seatId(long scheduleId, int seatNo) {

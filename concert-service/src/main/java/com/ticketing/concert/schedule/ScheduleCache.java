@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * <p>
  * Every read is counted in {@code concert.schedule.cache} with {@code result=hit|miss|error}: a disabled cache
  * counts misses; {@code error} means Redis failed (or is being skipped after a failure) and the list came from
- * the database. The cache never takes the route down: any Redis failure falls back to the database, and
+ * the database. Each instance also keeps the list it last read for {@link ScheduleCacheProperties#localTtl()} and serves
+ * it without a Redis round trip or JSON parsing (a hit too): at ticket open the list is read thousands of times a
+ * second and changes far less often. The cache never takes the route down: any Redis failure falls back to the database, and
  * Redis is then left alone for {@link ScheduleCacheProperties#redisRetryAfter()} so a dead Redis does not add its
  * timeout to every request. Concurrent misses in one instance load the list from the database once.
  */
@@ -39,6 +41,7 @@ public class ScheduleCache {
     private final Counter errors;
     private final ReentrantLock loading = new ReentrantLock();
     private volatile long skipRedisUntilNanos = System.nanoTime();
+    private volatile Local local;
 
     public ScheduleCache(StringRedisTemplate redis, JsonMapper json, ScheduleCacheProperties properties, MeterRegistry meters) {
         this.redis = redis;
@@ -64,6 +67,11 @@ public class ScheduleCache {
             misses.increment();
             return database.get();
         }
+        Local copy = local;
+        if (copy != null && copy.freshAt(System.nanoTime())) {
+            hits.increment();
+            return copy.schedules();
+        }
         if (skippingRedis()) {
             errors.increment();
             return database.get();
@@ -71,7 +79,7 @@ public class ScheduleCache {
         Lookup first = lookup();
         if (first.found()) {
             hits.increment();
-            return first.schedules();
+            return keep(first.schedules());
         }
         if (first.failed()) {
             errors.increment();
@@ -84,12 +92,14 @@ public class ScheduleCache {
                 Lookup again = lookup();
                 if (again.found()) {
                     hits.increment();
-                    return again.schedules();
+                    return keep(again.schedules());
                 }
             }
             misses.increment();
             List<OpenSchedule> fresh = database.get();
-            store(fresh);
+            if (store(fresh)) {
+                keep(fresh);
+            }
             return fresh;
         } finally {
             if (locked) {
@@ -104,6 +114,7 @@ public class ScheduleCache {
      * event consumer calling this is never slowed down or failed by the cache.
      */
     public void evict() {
+        local = null;
         if (!properties.enabled() || skippingRedis()) {
             return;
         }
@@ -133,15 +144,27 @@ public class ScheduleCache {
         }
     }
 
-    private void store(List<OpenSchedule> schedules) {
+    /** Whether the list is now in Redis. */
+    private boolean store(List<OpenSchedule> schedules) {
         if (skippingRedis()) {
-            return;
+            return false;
         }
         try {
             redis.opsForValue().set(KEY, json.writeValueAsString(schedules), properties.ttl());
+            return true;
         } catch (RuntimeException e) {
             redisFailed("write", e);
+            return false;
         }
+    }
+
+    /** Keeps what Redis holds (or now holds) as this instance's copy. */
+    private List<OpenSchedule> keep(List<OpenSchedule> schedules) {
+        long ttl = properties.localTtl().toNanos();
+        if (ttl > 0) {
+            local = new Local(schedules, System.nanoTime() + ttl);
+        }
+        return schedules;
     }
 
     private boolean tryLock() {
@@ -161,6 +184,12 @@ public class ScheduleCache {
         skipRedisUntilNanos = System.nanoTime() + properties.redisRetryAfter().toNanos();
         log.warn("Schedule cache {} failed, serving from the database for {}: {}", operation,
                 properties.redisRetryAfter(), e.toString());
+    }
+
+    private record Local(List<OpenSchedule> schedules, long expiresAtNanos) {
+        boolean freshAt(long nanos) {
+            return nanos - expiresAtNanos < 0;
+        }
     }
 
     private record Lookup(List<OpenSchedule> schedules, boolean failed) {

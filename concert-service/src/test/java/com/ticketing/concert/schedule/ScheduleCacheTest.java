@@ -109,10 +109,55 @@ class ScheduleCacheTest extends IntegrationTest {
     }
 
     @Test
+    void shouldServeItsOwnCopyWithoutRedisUntilTheLocalTtlEnds() throws Exception {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        ScheduleCache cache = new ScheduleCache(redis, json,
+                new ScheduleCacheProperties(true, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(300)), meters);
+        int[] databaseReads = {0};
+        java.util.function.Supplier<List<OpenSchedule>> database = () -> {
+            databaseReads[0]++;
+            return queries.openAt(clock.instant());
+        };
+        List<OpenSchedule> first = cache.read(database);
+        // Redis loses the list behind the cache's back (no event): the instance still serves its copy.
+        redis.delete(ScheduleCache.KEY);
+
+        assertThat(cache.read(database)).isEqualTo(first);
+        assertThat(databaseReads[0]).isEqualTo(1);
+        assertThat(meters.get(ScheduleCache.METRIC).tag("result", "hit").counter().count()).isEqualTo(1);
+
+        Thread.sleep(400);
+        cache.read(database);
+        assertThat(databaseReads[0]).as("the copy expired: Redis is asked again (empty), then the database").isEqualTo(2);
+    }
+
+    @Test
+    void shouldDropItsOwnCopyWhenEvicted() {
+        ScheduleCache cache = new ScheduleCache(redis, json,
+                new ScheduleCacheProperties(true, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                new SimpleMeterRegistry());
+        cache.read(() -> queries.openAt(clock.instant()));
+        jdbc.sql("UPDATE seat_view SET status = 'SOLD' WHERE seat_id = ?").param(seatId(1, 1)).update();
+
+        cache.evict();
+
+        assertThat(cache.read(() -> queries.openAt(clock.instant())).get(0).availableSeats())
+                .isEqualTo(SEATS_PER_SCHEDULE - 1);
+    }
+
+    @Test
+    void shouldRefuseALocalTtlLongerThanTheRedisTtl() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScheduleCacheProperties(true, Duration.ofSeconds(5),
+                        Duration.ofSeconds(2), Duration.ofSeconds(6)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("local-ttl");
+    }
+
+    @Test
     void shouldReadTheDatabaseEveryTimeWhenTheCacheIsDisabled() {
         MeterRegistry meters = new SimpleMeterRegistry();
         ScheduleCache disabled = new ScheduleCache(redis, json,
-                new ScheduleCacheProperties(false, Duration.ofSeconds(5), Duration.ofSeconds(2)), meters);
+                new ScheduleCacheProperties(false, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1)), meters);
         int[] databaseReads = {0};
 
         for (int i = 0; i < 3; i++) {
@@ -139,7 +184,7 @@ class ScheduleCacheTest extends IntegrationTest {
         try {
             MeterRegistry meters = new SimpleMeterRegistry();
             ScheduleCache cache = new ScheduleCache(new StringRedisTemplate(deadRedis), json,
-                    new ScheduleCacheProperties(true, Duration.ofSeconds(5), Duration.ofSeconds(30)), meters);
+                    new ScheduleCacheProperties(true, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(1)), meters);
             int[] databaseReads = {0};
 
             for (int i = 0; i < 3; i++) {
@@ -190,5 +235,6 @@ class ScheduleCacheTest extends IntegrationTest {
         assertThat(properties.enabled()).isFalse();
         assertThat(properties.ttl()).isEqualTo(Duration.ofSeconds(7));
         assertThat(properties.redisRetryAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(properties.localTtl()).isEqualTo(Duration.ofSeconds(1));
     }
 }
