@@ -456,6 +456,11 @@ def run():
                       {"TOKENS_FILE": tokens_file, "REQ_PATH": "/v1/api/bench/ping"})
     ping_direct = measure("ping direct (queue-service)", q, "tokens.lua",
                           {"TOKENS_FILE": tokens_file, "REQ_PATH": "/ping"})
+    # the proxied ping taken apart: without the Eureka lookup (fixed URI), without the breaker, without both
+    parts = {label: measure(f"ping via gateway, {label}", GATEWAY, "tokens.lua",
+                            {"TOKENS_FILE": tokens_file, "REQ_PATH": f"/v1/api/bench/{path}"})
+             for label, path in (("fixed URI", "ping-static"), ("no breaker", "ping-nocb"),
+                                 ("fixed URI, no breaker", "ping-bare"))}
 
     # 2-3. token check with 10,000 and with SEED_LARGE waiting
     small_s, small_tokens, _ = seed_waiting(1_000_001, SEED_SMALL, "waiting-10k")
@@ -498,6 +503,9 @@ def run():
         "token check via gateway / ping via gateway (>= 0.90)": check_gw_small["rps"] / ping_gw["rps"],
         "token check via gateway / direct (>= 0.40)": check_gw_small["rps"] / check_direct_small["rps"],
         "ping via gateway / direct (>= 0.30)": ping_gw["rps"] / ping_direct["rps"],
+        "ping via gateway, fixed URI, no breaker / direct": parts["fixed URI, no breaker"]["rps"] / ping_direct["rps"],
+        "ping via gateway / with a fixed URI (cost of the Eureka lookup)": ping_gw["rps"] / parts["fixed URI"]["rps"],
+        "ping via gateway / without the breaker (cost of the breaker)": ping_gw["rps"] / parts["no breaker"]["rps"],
         "token check via gateway / original 1k-waiting direct (>= 8)": check_gw_small["rps"] / ORIGINAL["token_check_1k_waiting"],
         f"token check p99 at {waiting // 1000}k / at 10k waiting, via gateway (<= 1.3)":
             (check_gw_large["p99_ms"] or 0) / (check_gw_small["p99_ms"] or 1),

@@ -1,5 +1,6 @@
 package com.ticketing.gateway.routing;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -10,19 +11,35 @@ import org.springframework.context.annotation.Configuration;
  * A benchmark-only route ({@code ticketing.bench.ping-route=true}): {@code GET /v1/api/bench/ping} to
  * queue-service's trivial {@code /ping}, through the same load-balanced lookup and circuit breaker as the
  * real queue route. It gives the proxied ceiling the real routes are compared with. Off by default.
+ * <p>
+ * Three variants take the route's parts apart: {@code /ping-static} (breaker, fixed URI
+ * {@code ticketing.bench.ping-static-uri} instead of the Eureka lookup), {@code /ping-nocb} (lookup, no breaker)
+ * and {@code /ping-bare} (fixed URI, no breaker).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ticketing.bench.ping-route", havingValue = "true")
 class BenchRouteConfiguration {
 
     @Bean
-    RouteLocator benchPingRoute(RouteLocatorBuilder routes) {
+    RouteLocator benchPingRoute(RouteLocatorBuilder routes,
+                                @Value("${ticketing.bench.ping-static-uri}") String staticUri) {
         return routes.routes()
                 .route("bench-ping", r -> r.path("/v1/api/bench/ping")
                         .filters(f -> f.setPath("/ping")
                                 .circuitBreaker(c -> c.setName("queue-service")
                                         .setFallbackUri("forward:/fallback/queue-service")))
                         .uri("lb://queue-service"))
+                .route("bench-ping-static", r -> r.path("/v1/api/bench/ping-static")
+                        .filters(f -> f.setPath("/ping")
+                                .circuitBreaker(c -> c.setName("queue-service")
+                                        .setFallbackUri("forward:/fallback/queue-service")))
+                        .uri(staticUri))
+                .route("bench-ping-nocb", r -> r.path("/v1/api/bench/ping-nocb")
+                        .filters(f -> f.setPath("/ping"))
+                        .uri("lb://queue-service"))
+                .route("bench-ping-bare", r -> r.path("/v1/api/bench/ping-bare")
+                        .filters(f -> f.setPath("/ping"))
+                        .uri(staticUri))
                 .build();
     }
 }
