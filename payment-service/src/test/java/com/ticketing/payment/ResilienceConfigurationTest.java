@@ -1,5 +1,6 @@
 package com.ticketing.payment;
 
+import com.ticketing.payment.remote.ClientProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -21,6 +22,8 @@ class ResilienceConfigurationTest extends PaymentServiceIntegrationTest {
     RetryRegistry retries;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    ClientProperties clients;
 
     @Test
     void shouldGuardEachDownstreamWithItsOwnConfiguredBreakerBulkheadAndRetry() {
@@ -40,6 +43,14 @@ class ResilienceConfigurationTest extends PaymentServiceIntegrationTest {
             assertThat(bulkheads.bulkhead(service).getBulkheadConfig().getMaxWaitDuration()).isEqualTo(Duration.ZERO);
             assertThat(retries.retry(service).getRetryConfig().getMaxAttempts()).as(service).isEqualTo(2);
         }
+    }
+
+    @Test
+    void shouldKeepAsManyConnectionsToEachDownstreamAsItsBulkheadLetsCallsRunAtOnce() {
+        assertThat(clients.user().maxConnections())
+                .isEqualTo(bulkheads.bulkhead("user-service").getBulkheadConfig().getMaxConcurrentCalls());
+        assertThat(clients.reservation().maxConnections())
+                .isEqualTo(bulkheads.bulkhead("reservation-service").getBulkheadConfig().getMaxConcurrentCalls());
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.ticketing.payment.remote;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.retry.Retry;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
@@ -19,9 +21,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -149,12 +148,14 @@ public class GuardedCalls {
 
     /**
      * False only for failures that happen before a request can leave this process or reach the other one:
-     * no instance to call, connection refused, connect timeout, unknown host.
+     * no instance to call, connection refused ({@code HttpHostConnectException} is a {@link ConnectException}),
+     * connect timeout, no route, unknown host, no pooled connection free in time. Anything else (no response,
+     * reset, read timeout) may have happened after the other service received the request.
      */
     static boolean mayHaveReachedServer(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
-                    || t instanceof UnknownHostException || t instanceof UnresolvedAddressException
+            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
+                    || t instanceof ConnectionRequestTimeoutException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException) {
                 return false;
             }
@@ -172,7 +173,10 @@ public class GuardedCalls {
     /** Whether the request went out and no answer came back in time (read timeout, not connect timeout). */
     static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
+            if (t instanceof ConnectTimeoutException) {
+                return false; // a SocketTimeoutException too, but the request never left
+            }
+            if (t instanceof SocketTimeoutException) {
                 return true;
             }
             if (t.getCause() == t) {
