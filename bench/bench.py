@@ -165,6 +165,21 @@ def served(port, uri):
     return int(b["measurements"][0]["value"]) if s == 200 else 0
 
 
+def wait_for_count(read, start, target, settle_s, within_s):
+    """Polls the counter `read()` until it has grown by `target` since `start`, or by 99 % of it with no change
+    for `settle_s` seconds, for at most `within_s` seconds; returns (last value, when it last changed, done)."""
+    last, last_change = start, time.time()
+    deadline = time.time() + within_s
+    while time.time() < deadline:
+        now = read()
+        if now != last:
+            last, last_change = now, time.time()
+        if now - start >= target or (now - start >= 0.99 * target and time.time() - last_change > settle_s):
+            return last, last_change, True
+        time.sleep(0.2)
+    return last, last_change, False
+
+
 def measure_plan(name, plan_lines, service, uri, duration):
     """Replays a plan (plan.lua) and times it by the service's own count of answered requests: wrk always
     reports over its whole -d duration, however early the plan is done."""
@@ -173,16 +188,8 @@ def measure_plan(name, plan_lines, service, uri, duration):
     finished = []
 
     def watch():
-        last, last_change = before, time.time()
-        deadline = time.time() + duration + 5
-        while time.time() < deadline:
-            now = served(port, uri)
-            if now != last:
-                last, last_change = now, time.time()
-            if now - before >= len(plan_lines) or (now - before >= 0.99 * len(plan_lines)
-                                                   and time.time() - last_change > 2):
-                break
-            time.sleep(0.2)
+        last, last_change, _ = wait_for_count(lambda: served(port, uri), before, len(plan_lines),
+                                              settle_s=2, within_s=duration + 5)
         finished.append((last, last_change))
 
     watcher = threading.Thread(target=watch, daemon=True)
@@ -272,17 +279,11 @@ def seed_waiting(first_user, count, sample_name):
         # wrk threads stop themselves then; should one not, it is stopped here (the run is bounded anyway).
         # A user already in line is not numbered again, so "done" is also: almost all numbered and no new one
         # for 3 s.
-        deadline = time.time() + 30 + count / 500
-        last, last_change = seq0, time.time()
-        while time.time() < deadline:
-            seq = int(redis("get", "queue:seq") or 0)
-            if seq != last:
-                last, last_change = seq, time.time()
-            if seq - seq0 >= count or (seq - seq0 >= 0.99 * count and time.time() - last_change > 3):
-                done_at.append(last_change)
-                time.sleep(1)
-                break
-            time.sleep(0.2)
+        _, last_change, done = wait_for_count(lambda: int(redis("get", "queue:seq") or 0), seq0, count,
+                                              settle_s=3, within_s=30 + count / 500)
+        if done:
+            done_at.append(last_change)
+            time.sleep(1)
         sh("pkill", "-f", "seed.lua", check=False)
 
     watcher = threading.Thread(target=watch, daemon=True)
