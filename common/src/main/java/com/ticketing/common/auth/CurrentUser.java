@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds a {@code long} controller parameter to the user id the gateway took from the verified token
- * ({@link AuthHeaders#USER_ID}). A request without it is answered 401 {@code UNAUTHENTICATED}.
+ * Binds a controller parameter to the caller the gateway verified: a {@code long} gets the user id
+ * ({@link AuthHeaders#USER_ID}), a {@link Caller} the id and roles. A request without that header is answered
+ * 401 {@code UNAUTHENTICATED}.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,7 +9,14 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves {@link CurrentUser} parameters from the gateway's {@link AuthHeaders#USER_ID} header. */
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves {@link CurrentUser} parameters ({@code long} or {@link Caller}) from the gateway's
+ * {@link AuthHeaders#USER_ID} and {@link AuthHeaders#ROLES} headers.
+ */
 public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -20,7 +27,14 @@ public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolve
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        String raw = webRequest.getHeader(AuthHeaders.USER_ID);
+        long userId = userId(webRequest.getHeader(AuthHeaders.USER_ID));
+        if (Caller.class.equals(parameter.getParameterType())) {
+            return new Caller(userId, roles(webRequest.getHeader(AuthHeaders.ROLES)));
+        }
+        return userId;
+    }
+
+    static long userId(String raw) {
         if (raw != null) {
             try {
                 long userId = Long.parseLong(raw.trim());
@@ -31,6 +45,13 @@ public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolve
                 // fall through to 401
             }
         }
-        throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "a valid queue token is required");
+        throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "log in first: a valid access token is required");
+    }
+
+    static Set<String> roles(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 }

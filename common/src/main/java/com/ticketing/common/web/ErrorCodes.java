@@ -11,6 +11,8 @@ public final class ErrorCodes {
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String INVALID_TOKEN = "INVALID_TOKEN";
+    /** Logged in, but the resource or action belongs to another user (or needs a role the caller lacks). */
+    public static final String FORBIDDEN = "FORBIDDEN";
     public static final String QUEUE_NOT_ADMITTED = "QUEUE_NOT_ADMITTED";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     public static final String RATE_LIMITED = "RATE_LIMITED";
