@@ -1,10 +1,13 @@
 package com.ticketing.gateway.admission;
 
+import com.ticketing.common.auth.AuthHeaders;
 import com.ticketing.common.auth.InvalidQueueTokenException;
 import com.ticketing.common.auth.QueueToken;
 import com.ticketing.common.auth.QueueTokenCodec;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.gateway.error.GatewayErrors;
+import com.ticketing.gateway.security.Identity;
+import com.ticketing.gateway.security.IdentityHeadersFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -12,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,18 +23,20 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code - Admission} on a route: only users the waiting room admitted get through.
+ * {@code - Admission} on a route: only users the waiting room admitted get through. It runs after Spring Security
+ * verified the access token (the logged-in user).
  * <ol>
- *   <li>The queue token ({@code Authorization}, raw or {@code Bearer}) is verified locally: forged, malformed
- *       or expired → 401 {@code INVALID_TOKEN}, with no network call.</li>
+ *   <li>The waiting-room token ({@code X-Queue-Token}) is verified locally: forged, malformed or expired → 401
+ *       {@code INVALID_TOKEN}, with no network call. An access token there fails too (another algorithm and key).</li>
+ *   <li>It must have been issued to the logged-in user: another user's token → 401 {@code INVALID_TOKEN}.</li>
  *   <li>One Redis {@code GET queue:active:{tokenId}} (the queue's read model, see queue-service's README),
  *       bounded by {@code ticketing.admission.redis-timeout}: the value must equal the token's user id,
  *       else 403 {@code QUEUE_NOT_ADMITTED}.</li>
  *   <li>Redis failing or too slow → 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}: fail closed.</li>
  * </ol>
- * On a pass, the verified identity is recorded on the exchange; {@link AdmittedIdentityHeadersFilter} writes
- * {@code X-User-Id}/{@code X-Queue-Token-Id} onto the forwarded request just before it leaves, replacing any
- * client copy.
+ * On a pass, the admitted token is recorded on the exchange; {@link IdentityHeadersFilter} writes
+ * {@code X-User-Id}/{@code X-User-Roles}/{@code X-Queue-Token-Id} onto the forwarded request just before it leaves,
+ * replacing any client copy.
  */
 @Component
 public class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<AdmissionGatewayFilterFactory.Config> {
@@ -78,39 +82,50 @@ public class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<
         return (exchange, chain) -> {
             QueueToken token;
             try {
-                token = codec.verifyHeader(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+                token = codec.verifyHeader(exchange.getRequest().getHeaders().getFirst(AuthHeaders.QUEUE_TOKEN));
             } catch (InvalidQueueTokenException e) {
                 invalidToken.increment();
                 return GatewayErrors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_TOKEN, e.getMessage());
             }
             String userId = Long.toString(token.userId());
-            return redis.opsForValue().get(ACTIVE_KEY_PREFIX + token.tokenId())
-                    .timeout(timeout)
-                    .map(activeUser -> activeUser.equals(userId) ? Decision.ADMITTED : Decision.NOT_ADMITTED)
-                    .defaultIfEmpty(Decision.NOT_ADMITTED)
-                    .onErrorResume(e -> {
-                        logFailure(e);
-                        return Mono.just(Decision.UNKNOWN);
-                    })
-                    .flatMap(decision -> switch (decision) {
-                        case ADMITTED -> {
-                            passed.increment();
-                            exchange.getAttributes().put(ADMITTED_TOKEN_ATTR, token);
-                            yield chain.filter(exchange);
-                        }
-                        case NOT_ADMITTED -> {
-                            notAdmitted.increment();
-                            yield GatewayErrors.write(exchange, HttpStatus.FORBIDDEN, ErrorCodes.QUEUE_NOT_ADMITTED,
-                                    "not admitted yet: wait in the queue until your token's status is PROGRESS");
-                        }
-                        case UNKNOWN -> {
-                            unavailable.increment();
-                            yield GatewayErrors.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
-                                    ErrorCodes.SERVICE_UNAVAILABLE, "admission cannot be checked right now; retry shortly",
-                                    retryAfterSeconds);
-                        }
-                    });
+            return Identity.of(exchange).map(Identity::userId).defaultIfEmpty("").flatMap(loggedIn -> {
+                if (!loggedIn.equals(userId)) {
+                    invalidToken.increment();
+                    return GatewayErrors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_TOKEN,
+                            "the waiting-room token was issued to another user");
+                }
+                return admitted(token, userId).flatMap(decision -> switch (decision) {
+                    case ADMITTED -> {
+                        passed.increment();
+                        exchange.getAttributes().put(ADMITTED_TOKEN_ATTR, token);
+                        yield chain.filter(exchange);
+                    }
+                    case NOT_ADMITTED -> {
+                        notAdmitted.increment();
+                        yield GatewayErrors.write(exchange, HttpStatus.FORBIDDEN, ErrorCodes.QUEUE_NOT_ADMITTED,
+                                "not admitted yet: wait in the queue until your token's status is PROGRESS");
+                    }
+                    case UNKNOWN -> {
+                        unavailable.increment();
+                        yield GatewayErrors.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
+                                ErrorCodes.SERVICE_UNAVAILABLE, "admission cannot be checked right now; retry shortly",
+                                retryAfterSeconds);
+                    }
+                });
+            });
         };
+    }
+
+    /** One Redis GET of the queue's read model, bounded in time; an error or a timeout is UNKNOWN, never a pass. */
+    private Mono<Decision> admitted(QueueToken token, String userId) {
+        return redis.opsForValue().get(ACTIVE_KEY_PREFIX + token.tokenId())
+                .timeout(timeout)
+                .map(activeUser -> activeUser.equals(userId) ? Decision.ADMITTED : Decision.NOT_ADMITTED)
+                .defaultIfEmpty(Decision.NOT_ADMITTED)
+                .onErrorResume(e -> {
+                    logFailure(e);
+                    return Mono.just(Decision.UNKNOWN);
+                });
     }
 
     private void logFailure(Throwable e) {

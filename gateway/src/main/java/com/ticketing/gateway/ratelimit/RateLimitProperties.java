@@ -9,14 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * address runs unthrottled.
  */
 @ConfigurationProperties("ticketing.rate-limit")
-public record RateLimitProperties(Boolean enabled, Bucket perUser, Bucket perAddress, Integer maxBodyBytes,
+public record RateLimitProperties(Boolean enabled, Bucket perUser, Bucket perAddress,
                                   Boolean trustForwardedFor) {
 
     public RateLimitProperties {
         enabled = enabled == null || enabled;
         perUser = perUser == null ? new Bucket(2, 5) : perUser;
         perAddress = perAddress == null ? new Bucket(100, 200) : perAddress;
-        maxBodyBytes = maxBodyBytes == null ? 4096 : maxBodyBytes;
         trustForwardedFor = trustForwardedFor != null && trustForwardedFor;
     }
 

@@ -2,32 +2,25 @@ package com.ticketing.gateway.ratelimit;
 
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.gateway.error.GatewayErrors;
+import com.ticketing.gateway.security.Identity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Rate limits queue-token issue per user id (read from the JSON body) and per client address, with the
- * gateway's Redis token buckets ({@link RedisRateLimiter}). A denied request gets 429 JSON with
- * {@code Retry-After}; an oversized body gets 413 before it is buffered. A body without a readable user id
- * is only limited per address and left for queue-service to reject with its own 400.
+ * Rate limits waiting-room token issue per logged-in user (the verified access token's subject) and per client
+ * address, with the gateway's Redis token buckets ({@link RedisRateLimiter}). A denied request gets 429 JSON with
+ * {@code Retry-After}. The body is never read here (its size is bounded by {@code RequestBodyLimitFilter}).
  */
 public class TokenIssueRateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
-
-    private static final Pattern USER_ID = Pattern.compile("\"userId\"\\s*:\\s*\"?(\\d{1,18})\"?");
 
     private final RedisRateLimiter perUser;
     private final RedisRateLimiter perAddress;
@@ -55,26 +48,16 @@ public class TokenIssueRateLimitGatewayFilterFactory extends AbstractGatewayFilt
             if (!props.enabled()) {
                 return chain.filter(exchange);
             }
-            long length = exchange.getRequest().getHeaders().getContentLength();
-            if (length > props.maxBodyBytes()) {
-                return GatewayErrors.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
-                        "request body is too large");
-            }
             String address = clientAddress(exchange.getRequest());
             return perAddress.isAllowed("token-issue-address", "ip:" + address).flatMap(byAddress -> {
                 if (!byAddress.isAllowed()) {
                     return deny(exchange);
                 }
-                return ServerWebExchangeUtils.cacheRequestBodyAndRequest(exchange, request -> {
-                    DataBuffer body = exchange.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR);
-                    String userId = body == null ? null : userIdOf(body);
-                    ServerWebExchange cached = exchange.mutate().request(request).build();
-                    if (userId == null) {
-                        return chain.filter(cached);
-                    }
-                    return perUser.isAllowed("token-issue-user", "user:" + userId).flatMap(byUser ->
-                            byUser.isAllowed() ? chain.filter(cached) : deny(exchange));
-                });
+                // The route requires a verified access token: the user is its subject, never text from the request.
+                return Identity.of(exchange).map(Identity::userId).defaultIfEmpty("").flatMap(userId -> userId.isEmpty()
+                        ? GatewayErrors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "log in first")
+                        : perUser.isAllowed("token-issue-user", "user:" + userId).flatMap(byUser ->
+                                byUser.isAllowed() ? chain.filter(exchange) : deny(exchange)));
             });
         };
     }
@@ -94,13 +77,5 @@ public class TokenIssueRateLimitGatewayFilterFactory extends AbstractGatewayFilt
         }
         InetSocketAddress remote = request.getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-    }
-
-    static String userIdOf(DataBuffer body) {
-        int n = Math.min(body.readableByteCount(), 4096);
-        byte[] bytes = new byte[n];
-        body.toByteBuffer(body.readPosition(), java.nio.ByteBuffer.wrap(bytes), 0, n);
-        Matcher m = USER_ID.matcher(new String(bytes, StandardCharsets.UTF_8));
-        return m.find() ? m.group(1) : null;
     }
 }

@@ -61,7 +61,8 @@ class AdmissionWithoutRedisTest {
 
         for (String bad : new String[]{"garbage", "a.b.c", forged, expired}) {
             client.get().uri("/v1/api/concerts/schedule")
-                    .header("Authorization", bad)
+                    .header("Authorization", TestRoutes.bearer(3))
+                    .header("X-Queue-Token", bad)
                     .exchange()
                     .expectStatus().isUnauthorized()
                     .expectBody().jsonPath("$.error.code").isEqualTo("INVALID_TOKEN");
@@ -70,7 +71,8 @@ class AdmissionWithoutRedisTest {
 
         // The same measurement sees the one GET of a well-signed token.
         client.get().uri("/v1/api/concerts/schedule")
-                .header("Authorization", new QueueTokenCodec(secret).issue(3, "t-1", Duration.ofMinutes(10)))
+                .header("Authorization", TestRoutes.bearer(3))
+                .header("X-Queue-Token", new QueueTokenCodec(secret).issue(3, "t-1", Duration.ofMinutes(10)))
                 .exchange()
                 .expectStatus().isForbidden();
         assertThat(REDIS.getCalls()).isEqualTo(1);
@@ -85,7 +87,8 @@ class AdmissionWithoutRedisTest {
 
         assertThat(REDIS.pause(1500)).isEqualTo("+OK");
         client.get().uri("/v1/api/concerts/schedule")
-                .header("Authorization", token)
+                .header("Authorization", TestRoutes.bearer(4))
+                .header("X-Queue-Token", token)
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().exists("Retry-After")
@@ -103,7 +106,8 @@ class AdmissionWithoutRedisTest {
 
         for (int i = 0; i < 3; i++) {
             client.post().uri("/v1/api/concerts/payment")
-                    .header("Authorization", token)
+                    .header("Authorization", TestRoutes.bearer(5))
+                    .header("X-Queue-Token", token)
                     .exchange()
                     .expectStatus().isEqualTo(503)
                     .expectHeader().valueEquals("Retry-After", "1")

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * A tiny real upstream for the gateway's routes: answers 200 with the identity headers it received
- * ({@code {"path": "...", "userIds": [...], "tokenIds": [...]}}) and counts the calls that reached it.
+ * ({@code {"path": "...", "userIds": [...], "roles": [...], "tokenIds": [...]}}) and counts the calls that reached it.
  */
 public final class EchoUpstream implements AutoCloseable {
 
@@ -34,6 +34,7 @@ public final class EchoUpstream implements AutoCloseable {
                 String body = "{\"path\":\"" + exchange.getRequestURI().getPath() + "\","
                         + "\"bodyLength\":" + bodyLength + ","
                         + "\"userIds\":" + json(exchange.getRequestHeaders().get("X-User-Id")) + ","
+                        + "\"roles\":" + json(exchange.getRequestHeaders().get("X-User-Roles")) + ","
                         + "\"tokenIds\":" + json(exchange.getRequestHeaders().get("X-Queue-Token-Id")) + "}";
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -60,7 +61,7 @@ public final class EchoUpstream implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int calls() {
+    public int calls() {
         return calls.get();
     }
 

@@ -41,7 +41,6 @@ class ApiDocsRoutesTest {
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         TestRoutes.pointServicesAt(UPSTREAM, registry);
-        registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", UPSTREAM::uri);
     }
 
     @AfterAll
