@@ -26,7 +26,9 @@ class ApiDocsTest extends QueueIntegrationTest {
                 .hasSharedShapeAndExactly(Map.of(
                         TOKEN, List.of("post", "delete"),
                         CHECK, List.of("post")))
+                .needsLogin(TOKEN, "post", true)
                 .needsQueueToken(TOKEN, "post", false)
+                .documentsError(TOKEN, "post", 403, "FORBIDDEN")
                 .documentsError(TOKEN, "post", 400, "VALIDATION_FAILED")
                 .documentsError(TOKEN, "post", 429, "RATE_LIMITED")
                 .needsQueueToken(CHECK, "post", true)

@@ -91,12 +91,12 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
 
     @Test
     void shouldIssueASignedTokenCarryingTheUserIdAndTheShapeOfTheContract() {
-        QueueHttp.Reply r = http.issue(1_000_000_000L);
+        QueueHttp.Reply r = http.issue(1_000_000_001L);
 
         assertThat(r.status()).isEqualTo(200);
         QueueToken token = codec.verify(r.token());
-        assertThat(token.userId()).isEqualTo(1_000_000_000L);
-        assertThat(redis.opsForHash().get(QueueKeys.user(1_000_000_000L), "t")).isEqualTo(token.tokenId());
+        assertThat(token.userId()).isEqualTo(1_000_000_001L);
+        assertThat(redis.opsForHash().get(QueueKeys.user(1_000_000_001L), "t")).isEqualTo(token.tokenId());
         assertThat(r.data().get("status").asString()).isEqualTo("WAITING");
         assertThat(r.data().get("position").asLong()).isEqualTo(1);
         assertThat(r.data().get("estimatedWaitSeconds").asLong()).isPositive();
@@ -122,30 +122,68 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
     @ValueSource(strings = {
             "{\"userId\": 0}",
             "{\"userId\": -1}",
-            "{\"userId\": 1000000001}",
             "{\"userId\": 99999999999999999999999}",
             "{\"userId\": 1.5}",
             "{\"userId\": \"1\"}",
             "{\"userId\": \"abc\"}",
             "{\"userId\": true}",
-            "{\"userId\": null}",
             "{\"userId\": [1]}",
-            "{}",
             "[]",
             "{\"userId\": 1",
-            "not json",
-            ""})
+            "not json"})
     void shouldRejectABadIssueRequestWith400JsonAndWriteNothing(String body) {
-        QueueHttp.Reply r = http.postJson("/v1/api/queue/token", body);
+        QueueHttp.Reply r = http.postJson("/v1/api/queue/token", body, 1);
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorCode()).isIn("VALIDATION_FAILED", "MALFORMED_REQUEST");
         assertThat(TestRedis.keys(redis, "queue:*")).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"userId\": 4242}", "{\"userId\": 4242, \"other\": 1}"})
+    void shouldRefuseABodyNamingAnotherUserWith403AndWriteNothing(String body) {
+        QueueHttp.Reply r = http.postJson("/v1/api/queue/token", body, 77);
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(TestRedis.keys(redis, "queue:*")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"userId\": 77}", "{}", "{\"userId\": null}"})
+    void shouldAcceptABodyNamingTheLoggedInUserOrNobody(String body) {
+        QueueHttp.Reply r = http.postJson("/v1/api/queue/token", body, 77);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(codec.verify(r.token()).userId()).isEqualTo(77);
+    }
+
+    @Test
+    void shouldRefuseTokenIssueWithoutTheGatewaysIdentityWith401() {
+        QueueHttp.Reply r = http.postJson("/v1/api/queue/token", "{\"userId\": 4242}", 0);
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.errorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(TestRedis.keys(redis, "queue:*")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnotherUsersWaitingRoomTokenWith401OnCheckAndLeave() {
+        String victims = http.issue(4242).token();
+
+        QueueHttp.Reply check = http.check(victims, 4243);
+        QueueHttp.Reply leave = http.leave(victims, 4243);
+
+        assertThat(check.status()).isEqualTo(401);
+        assertThat(check.errorCode()).isEqualTo("INVALID_TOKEN");
+        assertThat(leave.status()).isEqualTo(401);
+        assertThat(http.check(victims).data().get("position").asLong()).as("the victim keeps the place").isEqualTo(1);
+    }
+
     @Test
     void shouldRejectAnIssueRequestThatIsNotJsonWith415AndWriteNothing() {
         QueueHttp.Reply r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/api/queue/token"))
+                .header("X-User-Id", "1")
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("userId=1")));
 
         assertThat(r.status()).isEqualTo(415);
@@ -161,12 +199,12 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
                 Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC))
                 .issue(1, "expired-token-id", Duration.ofMinutes(5));
 
-        for (String authorization : new String[]{null, "", "Bearer ", "garbage", "a.b.c", forged, expired}) {
-            QueueHttp.Reply check = http.check(authorization);
-            assertThat(check.status()).as("check with %s", authorization).isEqualTo(401);
+        for (String queueToken : new String[]{null, "", "Bearer ", "garbage", "a.b.c", forged, expired}) {
+            QueueHttp.Reply check = http.check(queueToken, 1);
+            assertThat(check.status()).as("check with %s", queueToken).isEqualTo(401);
             assertThat(check.errorCode()).isEqualTo("INVALID_TOKEN");
-            if (authorization != null && !authorization.isBlank()) {
-                QueueHttp.Reply leave = http.leave(authorization);
+            if (queueToken != null && !queueToken.isBlank()) {
+                QueueHttp.Reply leave = http.leave(queueToken, 1);
                 assertThat(leave.status()).isEqualTo(401);
             }
         }

@@ -23,28 +23,56 @@ public final class QueueHttp {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** Token issue as the gateway forwards it for a logged-in {@code userId} (no body). */
     public Reply issue(long userId) {
-        return postJson("/v1/api/queue/token", "{\"userId\":" + userId + "}");
+        return postJson("/v1/api/queue/token", null, userId);
     }
 
-    public Reply postJson(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+    /** A POST with the gateway's identity header for {@code userId} (none when {@code userId} is 0). */
+    public Reply postJson(String path, String body, long userId) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    public Reply check(String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/v1/api/queue/token/check"))
-                .POST(HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
-            b.header("Authorization", authorization);
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (userId > 0) {
+            b.header("X-User-Id", Long.toString(userId));
         }
         return send(b);
     }
 
-    public Reply leave(String authorization) {
+    /** A check by the user the token names (read from its payload, unverified: the service verifies it). */
+    public Reply check(String queueToken) {
+        return check(queueToken, subjectOf(queueToken));
+    }
+
+    public Reply check(String queueToken, long userId) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/v1/api/queue/token/check"))
+                .header("X-User-Id", Long.toString(userId))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (queueToken != null) {
+            b.header("X-Queue-Token", queueToken);
+        }
+        return send(b);
+    }
+
+    public Reply leave(String queueToken) {
+        return leave(queueToken, subjectOf(queueToken));
+    }
+
+    public Reply leave(String queueToken, long userId) {
         return send(HttpRequest.newBuilder(URI.create(base + "/v1/api/queue/token"))
-                .header("Authorization", authorization).DELETE());
+                .header("X-User-Id", Long.toString(userId))
+                .header("X-Queue-Token", queueToken).DELETE());
+    }
+
+    /** The {@code sub} of a JWT's payload, or 1 when it has none readable. */
+    static long subjectOf(String token) {
+        try {
+            String jwt = token.startsWith("Bearer ") ? token.substring(7) : token;
+            JsonNode payload = JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+            return Long.parseLong(payload.get("sub").asString());
+        } catch (RuntimeException unreadable) {
+            return 1;
+        }
     }
 
     public Reply send(HttpRequest.Builder request) {

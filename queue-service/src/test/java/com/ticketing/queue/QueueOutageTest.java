@@ -66,6 +66,6 @@ class QueueOutageTest {
             assertThat(r.raw().headers().firstValue("Retry-After")).isPresent();
         }
         // Bad input is still a client mistake, answered without Redis.
-        assertThat(http.postJson("/v1/api/queue/token", "{\"userId\": -5}").status()).isEqualTo(400);
+        assertThat(http.postJson("/v1/api/queue/token", "{\"userId\": -5}", 1).status()).isEqualTo(400);
     }
 }

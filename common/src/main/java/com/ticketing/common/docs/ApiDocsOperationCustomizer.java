@@ -1,6 +1,7 @@
 package com.ticketing.common.docs;
 
 import com.ticketing.common.auth.AuthHeaders;
+import com.ticketing.common.auth.CurrentUser;
 import com.ticketing.common.web.ErrorCodes;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
@@ -24,31 +25,42 @@ import java.util.TreeMap;
 
 /**
  * Documents what every operation shares: the error answers (status, {@code error.code} values, the
- * {@code ErrorBody} schema), the queue-token requirement, and no identity headers as client parameters.
+ * {@code ErrorBody} schema), the login and waiting-room token requirements, and no identity headers as client
+ * parameters.
  * <ul>
- *   <li>a handler that reads the {@code Authorization} header itself (the queue check) or is {@link AdmittedOnly}
- *       gets the queue-token security requirement instead of a header parameter;</li>
- *   <li>{@link AdmittedOnly}: the gateway's 401 {@code INVALID_TOKEN} and 403 {@code QUEUE_NOT_ADMITTED};</li>
+ *   <li>a handler with a {@link CurrentUser} parameter acts for the logged-in user: the access-token requirement
+ *       and the gateway's 401 {@code UNAUTHENTICATED}/{@code INVALID_TOKEN};</li>
+ *   <li>a handler that reads {@code X-Queue-Token} itself (the queue check) or is {@link AdmittedOnly} also gets the
+ *       waiting-room token requirement instead of a header parameter;</li>
+ *   <li>{@link AdmittedOnly}: the gateway's 403 {@code QUEUE_NOT_ADMITTED};</li>
  *   <li>400 when the operation takes a body or parameters, the handler's own {@link ApiError}s, and always 500 and 503.</li>
  * </ul>
  */
 public final class ApiDocsOperationCustomizer implements OperationCustomizer {
 
-    /** The name of the queue-token security scheme in {@code components.securitySchemes}. */
+    /** The name of the access-token (login) security scheme in {@code components.securitySchemes}. */
+    public static final String ACCESS_TOKEN = "accessToken";
+    /** The name of the waiting-room token security scheme in {@code components.securitySchemes}. */
     public static final String QUEUE_TOKEN = "queueToken";
     /** The name of the error body schema in {@code components.schemas}. */
     public static final String ERROR_BODY = "ErrorBody";
 
     private static final Set<String> HIDDEN_HEADERS = Set.of(
-            HttpHeaders.AUTHORIZATION.toLowerCase(), AuthHeaders.USER_ID.toLowerCase(), AuthHeaders.TOKEN_ID.toLowerCase());
+            HttpHeaders.AUTHORIZATION.toLowerCase(), AuthHeaders.USER_ID.toLowerCase(), AuthHeaders.ROLES.toLowerCase(),
+            AuthHeaders.TOKEN_ID.toLowerCase(), AuthHeaders.QUEUE_TOKEN.toLowerCase());
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         boolean readsToken = removeHiddenHeaders(operation);
         boolean admittedOnly = handler.hasMethodAnnotation(AdmittedOnly.class)
                 || handler.getBeanType().isAnnotationPresent(AdmittedOnly.class);
-        if (readsToken || admittedOnly) {
-            operation.addSecurityItem(new SecurityRequirement().addList(QUEUE_TOKEN));
+        boolean loggedIn = admittedOnly || actsForCaller(handler);
+        if (loggedIn) {
+            SecurityRequirement required = new SecurityRequirement().addList(ACCESS_TOKEN, List.of("openid"));
+            if (readsToken || admittedOnly) {
+                required.addList(QUEUE_TOKEN);
+            }
+            operation.addSecurityItem(required);
         }
 
         Map<Integer, Errors> errors = new TreeMap<>();
@@ -58,10 +70,14 @@ public final class ApiDocsOperationCustomizer implements OperationCustomizer {
         } else if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
             add(errors, 400, "a parameter is missing, not a number or out of range", ErrorCodes.VALIDATION_FAILED);
         }
+        if (loggedIn) {
+            add(errors, 401, "no access token, or one that is invalid or expired (checked by the gateway; log in again)",
+                    ErrorCodes.UNAUTHENTICATED, ErrorCodes.INVALID_TOKEN);
+        }
         if (admittedOnly) {
-            add(errors, 401, "the queue token is missing, malformed, forged or expired (checked by the gateway)",
+            add(errors, 401, "the waiting-room token is missing, malformed, forged, expired or another user's",
                     ErrorCodes.INVALID_TOKEN);
-            add(errors, 403, "the token's user is not (or no longer) admitted from the waiting room",
+            add(errors, 403, "the user is not (or no longer) admitted from the waiting room",
                     ErrorCodes.QUEUE_NOT_ADMITTED);
         }
         for (ApiError error : handler.getMethod().getAnnotationsByType(ApiError.class)) {
@@ -84,10 +100,19 @@ public final class ApiDocsOperationCustomizer implements OperationCustomizer {
         if (parameters == null) {
             return false;
         }
-        boolean readsToken = parameters.stream().anyMatch(p -> isHeader(p, HttpHeaders.AUTHORIZATION));
+        boolean readsToken = parameters.stream().anyMatch(p -> isHeader(p, AuthHeaders.QUEUE_TOKEN));
         parameters.removeIf(p -> "header".equals(p.getIn()) && p.getName() != null
                 && HIDDEN_HEADERS.contains(p.getName().toLowerCase()));
         return readsToken;
+    }
+
+    private static boolean actsForCaller(HandlerMethod handler) {
+        for (var parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(CurrentUser.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHeader(Parameter p, String name) {

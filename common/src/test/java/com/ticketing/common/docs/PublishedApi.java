@@ -58,14 +58,15 @@ public final class PublishedApi {
      * The description as a whole: exactly the given public operations (no {@code /internal/**}, no {@code /ping});
      * no {@code X-User-Id}, {@code X-Queue-Token-Id} or {@code Authorization} parameter anywhere; the shared error
      * body schema; every error answer of every operation with that body; a relative server (calls go through the
-     * gateway); the queue-token scheme; and a {@code {"data": ...}} success body for every operation.
+     * gateway); the login and waiting-room token schemes; and a {@code {"data": ...}} success body for every operation.
      */
     public PublishedApi hasSharedShapeAndExactly(Map<String, List<String>> expectedOperations) {
         assertThat(operations()).isEqualTo(expectedOperations);
         assertThat(operations().keySet()).allSatisfy(p -> assertThat(p).startsWith("/v1/api/").doesNotContain("/internal"));
         List<String> parameters = root.findValues("parameters").stream().flatMap(a -> elements(a).stream())
                 .map(p -> p.path("name").asString().toLowerCase()).toList();
-        assertThat(parameters).doesNotContain("x-user-id", "x-queue-token-id", "authorization");
+        assertThat(parameters).doesNotContain("x-user-id", "x-user-roles", "x-queue-token-id", "x-queue-token",
+                "authorization");
 
         JsonNode errorBody = root.path("components").path("schemas").path("ErrorBody");
         assertThat(errorBody.path("properties").path("error").path("properties").properties())
@@ -74,7 +75,11 @@ public final class PublishedApi {
         JsonNode scheme = root.path("components").path("securitySchemes").path(ApiDocsOperationCustomizer.QUEUE_TOKEN);
         assertThat(scheme.path("type").asString()).isEqualTo("apiKey");
         assertThat(scheme.path("in").asString()).isEqualTo("header");
-        assertThat(scheme.path("name").asString()).isEqualTo("Authorization");
+        assertThat(scheme.path("name").asString()).isEqualTo("X-Queue-Token");
+        JsonNode login = root.path("components").path("securitySchemes").path(ApiDocsOperationCustomizer.ACCESS_TOKEN);
+        assertThat(login.path("type").asString()).isEqualTo("oauth2");
+        assertThat(login.path("flows").path("authorizationCode").path("authorizationUrl").asString()).isEqualTo("/oauth2/authorize");
+        assertThat(login.path("flows").path("authorizationCode").path("tokenUrl").asString()).isEqualTo("/oauth2/token");
 
         expectedOperations.forEach((path, methods) -> methods.forEach(method -> {
             JsonNode responses = operation(path, method).path("responses");
@@ -94,16 +99,34 @@ public final class PublishedApi {
         return this;
     }
 
-    /** The operation asks for the queue token (security requirement {@code queueToken}), or not. */
+    /** The operation asks for the waiting-room token (with the login), or not. */
     public PublishedApi needsQueueToken(String path, String method, boolean needed) {
-        List<String> schemes = new ArrayList<>();
-        elements(operation(path, method).path("security")).forEach(r -> r.properties().forEach(e -> schemes.add(e.getKey())));
+        List<String> schemes = schemes(path, method);
         if (needed) {
-            assertThat(schemes).as("%s %s security", method, path).containsExactly(ApiDocsOperationCustomizer.QUEUE_TOKEN);
+            assertThat(schemes).as("%s %s security", method, path)
+                    .containsExactlyInAnyOrder(ApiDocsOperationCustomizer.ACCESS_TOKEN, ApiDocsOperationCustomizer.QUEUE_TOKEN);
+        } else {
+            assertThat(schemes).as("%s %s security", method, path).doesNotContain(ApiDocsOperationCustomizer.QUEUE_TOKEN);
+        }
+        return this;
+    }
+
+    /** The operation acts for the logged-in user (the access token, and the gateway's 401s), or is public. */
+    public PublishedApi needsLogin(String path, String method, boolean needed) {
+        List<String> schemes = schemes(path, method);
+        if (needed) {
+            assertThat(schemes).as("%s %s security", method, path).contains(ApiDocsOperationCustomizer.ACCESS_TOKEN);
+            documentsError(path, method, 401, "UNAUTHENTICATED");
         } else {
             assertThat(schemes).as("%s %s security", method, path).isEmpty();
         }
         return this;
+    }
+
+    private List<String> schemes(String path, String method) {
+        List<String> schemes = new ArrayList<>();
+        elements(operation(path, method).path("security")).forEach(r -> r.properties().forEach(e -> schemes.add(e.getKey())));
+        return schemes;
     }
 
     /** The operation documents {@code status} with {@code code} among its error codes (one example per code). */
@@ -122,7 +145,7 @@ public final class PublishedApi {
         return this;
     }
 
-    /** Admission-protected: the queue token, and the gateway's 401 INVALID_TOKEN and 403 QUEUE_NOT_ADMITTED. */
+    /** Admission-protected: login and the waiting-room token, the gateway's 401 INVALID_TOKEN and 403 QUEUE_NOT_ADMITTED. */
     public PublishedApi isAdmittedOnly(String path, String method) {
         return needsQueueToken(path, method, true)
                 .documentsError(path, method, 401, "INVALID_TOKEN")

@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.regex.Pattern;
 
-/** The public payment endpoints (through the gateway, which sets the token's user id). */
+/**
+ * The public payment endpoints (through the gateway, which sets the logged-in user's id): paying needs admission,
+ * reading one's own payment only the login (it is what a client polls after a 503 PAYMENT_OUTCOME_UNKNOWN).
+ */
 @RestController
 @RequestMapping("/v1/api/concerts/payment")
-@AdmittedOnly
 class PaymentController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -49,6 +51,7 @@ class PaymentController {
             when = "the Idempotency-Key was used for another payment")
     @ApiError(status = 503, codes = PaymentErrorCodes.PAYMENT_OUTCOME_UNKNOWN,
             when = "the debit's outcome is being confirmed: check GET /v1/api/concerts/payment/{paymentId}")
+    @AdmittedOnly
     @PostMapping
     ApiResponse<PaymentReceipt> pay(@CurrentUser long userId,
                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
@@ -60,7 +63,7 @@ class PaymentController {
         return ApiResponse.of(saga.pay(userId, request.reservationId(), idempotencyKey));
     }
 
-    @Operation(summary = "One of the token's user's payments and its status")
+    @Operation(summary = "One of the logged-in user's payments and its status")
     @ApiError(status = 404, codes = PaymentErrorCodes.PAYMENT_NOT_FOUND, when = "no such payment of this user")
     @GetMapping("/{paymentId}")
     ApiResponse<PaymentView> get(@CurrentUser long userId, @PathVariable long paymentId) {

@@ -26,7 +26,7 @@ import java.time.Duration;
 public record QueueProperties(
         @NotBlank String tokenSecret,
         @NotNull @DefaultValue("1h") Duration tokenTtl,
-        @Positive @DefaultValue("1000000000") long maxUserId,
+        @Positive @DefaultValue("9007199254740991") long maxUserId,
         @NotNull @DefaultValue("60s") Duration idleTimeout,
         @NotNull @DefaultValue("10m") Duration activeTtl,
         @NotNull @DefaultValue("24h") Duration processedEventTtl,

@@ -29,12 +29,12 @@ public class CheckingQueuePlace {
         this.meters = meters;
     }
 
-    public QueuePosition check(String authorization) {
+    public QueuePosition check(long userId, String queueToken) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         try {
             outcome = "invalid_token";
-            QueueToken token = QueueTokens.verify(codec, authorization);
+            QueueToken token = QueueTokens.verify(codec, userId, queueToken);
             outcome = "error";
             Place place = store.check(token.userId(), token.tokenId()).orElse(null);
             if (place == null) {

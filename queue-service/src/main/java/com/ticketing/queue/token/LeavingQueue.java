@@ -17,8 +17,8 @@ public class LeavingQueue {
         this.codec = codec;
     }
 
-    public LeftQueue leave(String authorization) {
-        QueueToken token = QueueTokens.verify(codec, authorization);
+    public LeftQueue leave(long userId, String queueToken) {
+        QueueToken token = QueueTokens.verify(codec, userId, queueToken);
         return new LeftQueue(store.leave(token.userId(), token.tokenId()));
     }
 }

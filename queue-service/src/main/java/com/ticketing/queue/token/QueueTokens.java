@@ -12,12 +12,21 @@ final class QueueTokens {
     private QueueTokens() {
     }
 
-    /** The verified token of an {@code Authorization} header (raw or {@code Bearer}); 401 otherwise. */
-    static QueueToken verify(QueueTokenCodec codec, String authorization) {
+    /**
+     * The verified waiting-room token of {@code X-Queue-Token} (raw or {@code Bearer}), which must have been issued to
+     * {@code userId}, the logged-in user; 401 otherwise.
+     */
+    static QueueToken verify(QueueTokenCodec codec, long userId, String header) {
+        QueueToken token;
         try {
-            return codec.verifyHeader(authorization);
+            token = codec.verifyHeader(header);
         } catch (InvalidQueueTokenException e) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_TOKEN, e.getMessage());
         }
+        if (token.userId() != userId) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_TOKEN,
+                    "the waiting-room token was issued to another user");
+        }
+        return token;
     }
 }

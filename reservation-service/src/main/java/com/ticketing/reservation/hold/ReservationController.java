@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public API (through the gateway): hold a seat, look at one's reservation. */
+/**
+ * Public API (through the gateway; the user is the logged-in one): hold a seat (admitted users only), look at one's
+ * reservation (login only, so it stays readable after the admission slot is freed).
+ */
 @RestController
 @RequestMapping("/v1/api/concerts")
-@AdmittedOnly
 public class ReservationController {
 
     public record ReserveRequest(
@@ -41,7 +43,8 @@ public class ReservationController {
         this.store = store;
     }
 
-    @Operation(summary = "Hold a seat for the token's user for 5 minutes")
+    @Operation(summary = "Hold a seat for the logged-in user for 5 minutes")
+    @AdmittedOnly
     @ApiError(status = 404, codes = {ReservationErrors.SCHEDULE_NOT_FOUND, ReservationErrors.SEAT_NOT_FOUND},
             when = "no such seat in this schedule")
     @ApiError(status = 409, codes = {ErrorCodes.SEAT_UNAVAILABLE, ReservationErrors.SCHEDULE_NOT_BOOKABLE,
@@ -53,7 +56,7 @@ public class ReservationController {
     }
 
     /** Only the owner sees a reservation; to anybody else it does not exist. */
-    @Operation(summary = "One of the token's user's reservations")
+    @Operation(summary = "One of the logged-in user's reservations")
     @ApiError(status = 404, codes = ReservationErrors.RESERVATION_NOT_FOUND,
             when = "no such reservation of this user")
     @GetMapping("/reservations/{reservationId}")

@@ -1,8 +1,10 @@
 package com.ticketing.queue.token.web;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
-/** {@code {"userId": 1}}; the configured upper bound is checked by the use case. */
-public record IssueTokenRequest(@NotNull @Positive Long userId) {
+/**
+ * The body of {@code POST /v1/api/queue/token}: optional. The user is the logged-in one; a {@code userId} here (the
+ * original client sends it) must be that same user, or the request is refused with 403.
+ */
+public record IssueTokenRequest(@Positive Long userId) {
 }

@@ -1,6 +1,9 @@
 package com.ticketing.queue.token.web;
 
+import com.ticketing.common.auth.AuthHeaders;
+import com.ticketing.common.auth.CurrentUser;
 import com.ticketing.common.docs.ApiError;
+import com.ticketing.common.web.ApiException;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.queue.token.CheckingQueuePlace;
@@ -12,7 +15,7 @@ import com.ticketing.queue.token.QueuePosition;
 import com.ticketing.queue.token.QueueTicket;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +23,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The waiting room's public API (routed by the gateway without admission: these calls are how one gets in). */
+/**
+ * The waiting room's public API (routed by the gateway with login but without admission: these calls are how one
+ * gets in). The user is the logged-in one ({@code X-User-Id} from the gateway); the waiting-room token travels in
+ * {@code X-Queue-Token} and must be that user's.
+ */
 @RestController
 @RequestMapping("/v1/api/queue/token")
 class QueueController {
@@ -35,28 +42,38 @@ class QueueController {
         this.leaving = leaving;
     }
 
-    @Operation(summary = "Join the waiting room (or get one's existing token and place back)")
-    @ApiError(status = 413, codes = ErrorCodes.PAYLOAD_TOO_LARGE, when = "the body is over 4 KB (gateway)")
+    @Operation(summary = "Join the waiting room as the logged-in user (or get one's existing token and place back)")
+    @ApiError(status = 403, codes = ErrorCodes.FORBIDDEN, when = "the body names another user than the logged-in one")
+    @ApiError(status = 413, codes = ErrorCodes.PAYLOAD_TOO_LARGE, when = "the body is over 16 KB (gateway)")
     @ApiError(status = 429, codes = ErrorCodes.RATE_LIMITED,
             when = "too many token requests for this user or client address (gateway; Retry-After)")
     @PostMapping
-    ApiResponse<QueueTicket> issue(@Valid @RequestBody IssueTokenRequest request) {
-        return ApiResponse.of(issuing.issue(request.userId()));
+    ApiResponse<QueueTicket> issue(@CurrentUser long userId,
+                                   @Valid @RequestBody(required = false) IssueTokenRequest request) {
+        if (request != null && request.userId() != null && request.userId() != userId) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN,
+                    "userId must be the logged-in user's own id, or left out");
+        }
+        return ApiResponse.of(issuing.issue(userId));
     }
 
     @Operation(summary = "Place in line, or PROGRESS once admitted; poll again after pollAfterMs")
-    @ApiError(status = 401, codes = ErrorCodes.INVALID_TOKEN, when = "the token is missing, malformed, forged or expired")
+    @ApiError(status = 401, codes = ErrorCodes.INVALID_TOKEN,
+            when = "the waiting-room token is missing, malformed, forged, expired or another user's")
     @ApiError(status = 404, codes = QueueErrorCodes.QUEUE_TOKEN_NOT_FOUND,
             when = "the token's place is gone (left, dropped as idle, admission ended): issue a new token")
     @PostMapping("/check")
-    ApiResponse<QueuePosition> check(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String token) {
-        return ApiResponse.of(checking.check(token));
+    ApiResponse<QueuePosition> check(@CurrentUser long userId,
+                                     @RequestHeader(value = AuthHeaders.QUEUE_TOKEN, required = false) String token) {
+        return ApiResponse.of(checking.check(userId, token));
     }
 
     @Operation(summary = "Leave the waiting room (or give up one's admitted slot)")
-    @ApiError(status = 401, codes = ErrorCodes.INVALID_TOKEN, when = "the token is missing, malformed, forged or expired")
+    @ApiError(status = 401, codes = ErrorCodes.INVALID_TOKEN,
+            when = "the waiting-room token is missing, malformed, forged, expired or another user's")
     @DeleteMapping
-    ApiResponse<LeftQueue> leave(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String token) {
-        return ApiResponse.of(leaving.leave(token));
+    ApiResponse<LeftQueue> leave(@CurrentUser long userId,
+                                 @RequestHeader(value = AuthHeaders.QUEUE_TOKEN, required = false) String token) {
+        return ApiResponse.of(leaving.leave(userId, token));
     }
 }
