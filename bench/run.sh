@@ -12,7 +12,7 @@ command -v wrk >/dev/null || apt_install wrk
 
 export BENCH_PING_ROUTE=true QUEUE_IDLE_TIMEOUT=2h QUEUE_ACTIVE_TTL=2h QUEUE_TOKEN_TTL=3h \
        MAX_ACTIVE_HOLDS_PER_USER=100 HOLD_DURATION=30m
-was_running=0; ready "$GATEWAY_PORT" && was_running=1
+was_running=0; ready "$GATEWAY_MANAGEMENT_PORT" && was_running=1
 bash deploy/local/up.sh
 # up.sh keeps processes that already run: restart the ones whose settings differ for the benchmark.
 if [ "$was_running" = 1 ]; then

@@ -12,6 +12,8 @@ mkdir -p "$LOG_DIR" "$PID_DIR"
 SERVICES=(queue-service:8081 user-service:8082 concert-service:8083 reservation-service:8084 payment-service:8085)
 DISCOVERY_PORT="${DISCOVERY_PORT:-8761}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+# The gateway's actuator (health, routes, breakers, metrics): its own port, on loopback only.
+GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-8079}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 REDIS_PORT="${REDIS_PORT:-6379}"
@@ -98,6 +100,24 @@ ensure_redis() {
 
 ensure_kafka() { bash "$ROOT/deploy/local/kafka.sh" start; }
 
+# Dev secrets of the native stack, made once and kept under $RUN_DIR/secrets (never committed): the RSA key
+# user-service signs access tokens with. Stable across restarts, so tokens survive a user-service restart.
+ensure_dev_secrets() {
+  local dir="$RUN_DIR/secrets" key
+  key="$dir/auth-signing-key.pem"
+  if [ -z "${AUTH_SIGNING_KEY:-}" ]; then
+    if [ ! -s "$key" ]; then
+      command -v openssl >/dev/null || apt_install openssl
+      mkdir -p "$dir"; chmod 700 "$dir"
+      (umask 077; openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null) \
+        || die "could not generate the access-token signing key"
+      log "generated the dev access-token signing key ($key)"
+    fi
+    AUTH_SIGNING_KEY="$(cat "$key")"
+    AUTH_SIGNING_KEY_ID="${AUTH_SIGNING_KEY_ID:-dev-$(openssl pkey -in "$key" -pubout -outform DER 2>/dev/null | sha256sum | cut -c1-16)}"
+  fi
+}
+
 # Builds all jars (tests skipped) unless SKIP_BUILD=1.
 build_jars() {
   if [ "${SKIP_BUILD:-0}" = 1 ]; then return; fi
@@ -110,9 +130,13 @@ running() { local p; p=$(pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; 
 
 ready() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; }
 
-# wait_ready <name> <port> <seconds>: ready, or fails at once when the process has died.
+# The port a process answers its actuator on (the gateway's is separate from its public port).
+health_port() { if [ "$1" = gateway ]; then echo "$GATEWAY_MANAGEMENT_PORT"; else port_of "$1"; fi; }
+
+# wait_ready <name> <seconds>: ready, or fails at once when the process has died.
 wait_ready() {
-  local name=$1 port=$2 limit=$3 start=$SECONDS
+  local name=$1 limit=$2 start=$SECONDS port
+  port=$(health_port "$name")
   until ready "$port"; do
     if ! running "$name"; then log "$name exited during start-up; last lines of $LOG_DIR/$name.log:"; tail -25 "$LOG_DIR/$name.log" >&2; return 1; fi
     if (( SECONDS - start >= limit )); then return 1; fi
@@ -124,7 +148,7 @@ wait_ready() {
 # start_app <module> <port> <java opts>
 start_app() {
   local name=$1 port=$2 opts=$3
-  if running "$name" && ready "$port"; then log "$name already running (pid $(pid_of "$name"))"; return; fi
+  if running "$name" && ready "$(health_port "$name")"; then log "$name already running (pid $(pid_of "$name"))"; return; fi
   if running "$name"; then log "$name starting (pid $(pid_of "$name"))"; return; fi
   if port_open "$port"; then die "port $port is taken by another process; cannot start $name"; fi
   local built="$ROOT/$name/target/$name.jar" jar="$RUN_DIR/jars/$name.jar"
@@ -133,10 +157,17 @@ start_app() {
   mkdir -p "$RUN_DIR/jars"; cp -f "$built" "$jar"
   log "starting $name on :$port"
   # shellcheck disable=SC2086
-  SERVER_PORT="$port" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
+  # Every process but the gateway listens on loopback only (SERVER_ADDRESS): /internal/** is not reachable from
+  # the network, and nothing skips the gateway.
+  local extra=()
+  case $name in
+    gateway) extra=(MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT") ;;
+    user-service) ensure_dev_secrets; extra=(AUTH_SIGNING_KEY="$AUTH_SIGNING_KEY" AUTH_SIGNING_KEY_ID="$AUTH_SIGNING_KEY_ID") ;;
+  esac
+  SERVER_PORT="$port" SERVER_ADDRESS="${SERVER_ADDRESS:-127.0.0.1}" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
     EUREKA_URL="${EUREKA_URL:-http://127.0.0.1:$DISCOVERY_PORT/eureka/}" \
     KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}" \
-    nohup "$JAVA_BIN" $opts -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
+    env "${extra[@]}" nohup "$JAVA_BIN" $opts -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$PID_DIR/$name.pid"
 }
 

@@ -16,8 +16,7 @@ do_start() {
     discovery) start_app discovery "$DISCOVERY_PORT" "$DISCOVERY_JAVA_OPTS" ;;
     *) start_app "$name" "$(port_of "$name")" "$SERVICE_JAVA_OPTS" ;;
   esac
-  local port; port=$(port_of "$name")
-  wait_ready "$name" "$port" "${STARTUP_TIMEOUT:-180}" || die "$name did not become ready"
+  wait_ready "$name" "${STARTUP_TIMEOUT:-180}" || die "$name did not become ready"
   case $name in gateway|discovery) ;; *) wait_until 60 "$name registration" registered "$name" || die "$name did not register" ;; esac
 }
 

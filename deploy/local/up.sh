@@ -17,7 +17,7 @@ build_jars
 ensure_kafka
 
 start_app discovery "$DISCOVERY_PORT" "$DISCOVERY_JAVA_OPTS"
-wait_ready discovery "$DISCOVERY_PORT" "$TIMEOUT" || die "discovery did not start (see $LOG_DIR/discovery.log)"
+wait_ready discovery "$TIMEOUT" || die "discovery did not start (see $LOG_DIR/discovery.log)"
 
 for s in "${SERVICES[@]}"; do
   start_app "${s%%:*}" "${s##*:}" "$SERVICE_JAVA_OPTS"
@@ -25,26 +25,34 @@ done
 start_app gateway "$GATEWAY_PORT" "$GATEWAY_JAVA_OPTS"
 
 for s in "${SERVICES[@]}"; do
-  name=${s%%:*}; port=${s##*:}
-  wait_ready "$name" "$port" "$TIMEOUT" || die "$name did not become ready (see $LOG_DIR/$name.log)"
+  name=${s%%:*}
+  wait_ready "$name" "$TIMEOUT" || die "$name did not become ready (see $LOG_DIR/$name.log)"
 done
-wait_ready gateway "$GATEWAY_PORT" "$TIMEOUT" || die "gateway did not become ready (see $LOG_DIR/gateway.log)"
+wait_ready gateway "$TIMEOUT" || die "gateway did not become ready (see $LOG_DIR/gateway.log)"
 for s in "${SERVICES[@]}"; do
   name=${s%%:*}
   wait_until 60 "$name registration" registered "$name" || die "$name did not register in Eureka"
 done
 
-# Routable through the gateway: a route answers from its service (not the gateway's 503 fallback).
-routable() { local code; code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 "$@"); [ "$code" != 503 ] && [ "$code" != 000 ]; }
-wait_until 60 "route /v1/api/user" routable "http://127.0.0.1:$GATEWAY_PORT/v1/api/user/amount?userId=1" || die "user route not routable"
-wait_until 60 "route /v1/api/queue" routable -X POST "http://127.0.0.1:$GATEWAY_PORT/v1/api/queue/token/check" || die "queue route not routable"
+# Routable through the gateway: the OpenID provider answers, then a demo user logs in (authorization code + PKCE,
+# as every client does) and reaches the queue route with the access token.
+routable() { local code; code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 "$@"); [ "$code" = 200 ]; }
+wait_until 60 "login (OpenID discovery)" routable "http://127.0.0.1:$GATEWAY_PORT/.well-known/openid-configuration" \
+  || die "user-service's login endpoints are not routable"
+access_token=$(GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" bash "$ROOT/deploy/local/login.sh" user1 ticketing-demo) \
+  || die "the demo user could not log in (see $LOG_DIR/user-service.log)"
+queue_route() { local code; code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 -X POST -H "Authorization: Bearer $access_token" \
+  "http://127.0.0.1:$GATEWAY_PORT/v1/api/queue/token/check"); [ "$code" = 401 ] || [ "$code" = 200 ] || [ "$code" = 404 ]; }
+wait_until 60 "route /v1/api/queue (logged in)" queue_route || die "queue route not routable"
 
 log "suite up in $((SECONDS - T0)) s"
 cat <<MSG
 
   Gateway (public API)   http://localhost:$GATEWAY_PORT/v1/api/...
+  Log in (demo)          deploy/local/login.sh user1 ticketing-demo    (users user1..user100000; admin: admin / admin-dev-password)
+  Swagger UI             http://localhost:$GATEWAY_PORT/swagger-ui.html  ("Authorize" logs in)
   Eureka dashboard       http://localhost:$DISCOVERY_PORT/
-  Gateway routes         http://localhost:$GATEWAY_PORT/actuator/gateway/routes
+  Gateway actuator       http://localhost:$GATEWAY_MANAGEMENT_PORT/actuator/gateway/routes   (loopback only)
   Services (direct)      queue :8081  user :8082  concert :8083  reservation :8084  payment :8085
   Kafka                  127.0.0.1:$KAFKA_PORT     MariaDB 127.0.0.1:$DB_PORT     Redis 127.0.0.1:$REDIS_PORT
   Logs                   $LOG_DIR/
