@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputSystemTest {
 
     private static long userId;
-    private static String token;
+    private static Gateway.Session token;
 
     record Case(String method, String path, String body, boolean withToken) {
     }
@@ -27,28 +27,32 @@ class BadInputSystemTest {
     @BeforeAll
     static void admit() {
         userId = Gateway.randomUser();
-        token = Gateway.admittedToken(userId);
+        token = Gateway.admitted(userId);
     }
 
     private static List<Case> cases() {
         List<Case> c = new ArrayList<>();
+        // Logged in: validation is what answers (an empty body or {"userId": null} is a valid issue request now).
         String[] badJson = {"{", "not json", "[]", "{\"userId\":}", "{\"userId\":\"abc\"}", "{\"userId\":-1}",
-                "{\"userId\":0}", "{\"userId\":1.5}", "{\"userId\":99999999999999999999999}", "{\"userId\":null}", ""};
+                "{\"userId\":0}", "{\"userId\":1.5}", "{\"userId\":99999999999999999999999}", "{\"userId\":4}"};
         for (String b : badJson) {
-            c.add(new Case("POST", "/v1/api/queue/token", b, false));
+            c.add(new Case("POST", "/v1/api/queue/token", b, true));
         }
+        c.add(new Case("POST", "/v1/api/queue/token", "{\"userId\":1}", false));
         String u = Long.toString(userId);
         for (String b : new String[]{"{", "{\"userId\":" + u + "}", "{\"userId\":" + u + ",\"amount\":-5}",
                 "{\"userId\":" + u + ",\"amount\":0}", "{\"userId\":" + u + ",\"amount\":\"ten\"}",
                 "{\"userId\":" + u + ",\"amount\":1.5}", "{\"userId\":" + u + ",\"amount\":9223372036854775808}",
                 "{\"userId\":" + u + ",\"amount\":100000000000}", "{\"userId\":-3,\"amount\":100}",
-                "{\"userId\":999999999,\"amount\":100}"}) {
-            c.add(new Case("POST", "/v1/api/user/amount", b, false));
+                "{\"userId\":999999999,\"amount\":100}", "{\"amount\":-1}"}) {
+            c.add(new Case("POST", "/v1/api/user/amount", b, true));
         }
-        for (String q : new String[]{"", "?userId=", "?userId=abc", "?userId=-1", "?userId=0",
+        c.add(new Case("POST", "/v1/api/user/amount", "{\"amount\":100}", false));
+        for (String q : new String[]{"?userId=", "?userId=abc", "?userId=-1", "?userId=0",
                 "?userId=99999999999999999999", "?userId=999999999"}) {
-            c.add(new Case("GET", "/v1/api/user/amount" + q, null, false));
+            c.add(new Case("GET", "/v1/api/user/amount" + q, null, true));
         }
+        c.add(new Case("GET", "/v1/api/user/amount", null, false));
         for (String q : new String[]{"", "?scheduleId=", "?scheduleId=x", "?scheduleId=-1", "?scheduleId=99999999"}) {
             c.add(new Case("GET", "/v1/api/concerts/seat" + q, null, true));
         }
@@ -72,7 +76,7 @@ class BadInputSystemTest {
 
     @Test
     void shouldAnswerEveryMalformedRequestWith4xxJsonAndChangeNothing() {
-        long balanceBefore = Purchases.balance(userId);
+        long balanceBefore = Purchases.balance(token);
         List<String> failures = new ArrayList<>();
         List<Case> all = cases();
         for (Case k : all) {
@@ -89,7 +93,7 @@ class BadInputSystemTest {
         }
         assertThat(all).hasSizeGreaterThanOrEqualTo(40);
         assertThat(failures).as("requests not answered with a 4xx JSON error").isEmpty();
-        assertThat(Purchases.balance(userId)).as("no bad request changed the balance").isEqualTo(balanceBefore);
+        assertThat(Purchases.balance(token)).as("no bad request changed the balance").isEqualTo(balanceBefore);
         Gateway.Response mine = Gateway.get("/v1/api/concerts/seat?scheduleId=1", auth(token));
         assertThat(mine.status()).isEqualTo(200);
     }

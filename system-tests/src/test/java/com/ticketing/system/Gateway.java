@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -18,6 +20,8 @@ final class Gateway {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String URL = System.getProperty("gateway.url", "http://127.0.0.1:8080");
+    /** The gateway's actuator: its own port, on loopback only. */
+    static final String MANAGEMENT_URL = System.getProperty("gateway.management.url", "http://127.0.0.1:8079");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(3))
@@ -78,8 +82,29 @@ final class Gateway {
         }
     }
 
-    static Map<String, String> auth(String token) {
-        return Map.of("Authorization", token);
+    /**
+     * A logged-in user: the access token, and (once in the waiting room) the waiting-room token. Its headers are what
+     * a client sends: {@code Authorization: Bearer <access token>} and {@code X-Queue-Token}.
+     */
+    record Session(long userId, String accessToken, String queueToken) {
+        Session withQueueToken(String token) {
+            return new Session(userId, accessToken, token);
+        }
+    }
+
+    /** The headers of a session. */
+    static Map<String, String> auth(Session session) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Authorization", "Bearer " + session.accessToken());
+        if (session.queueToken() != null) {
+            headers.put("X-Queue-Token", session.queueToken());
+        }
+        return headers;
+    }
+
+    /** Only the login (no waiting-room token). */
+    static Map<String, String> bearer(Session session) {
+        return Map.of("Authorization", "Bearer " + session.accessToken());
     }
 
     /** A user id unlikely to be used by another test run (the demo data has users 1..100,000). */
@@ -87,18 +112,33 @@ final class Gateway {
         return ThreadLocalRandom.current().nextLong(20_000, 100_001);
     }
 
-    /** Issues a queue token for {@code userId} and polls until it is admitted; returns the token. */
-    static String admittedToken(long userId) {
-        Response issued = post("/v1/api/queue/token", "{\"userId\":" + userId + "}");
+    private static final Map<Long, Session> LOGINS = new ConcurrentHashMap<>();
+    private static final Map<Long, Long> LOGGED_IN_AT = new ConcurrentHashMap<>();
+
+    /** The demo user {@code userId} logged in (one login per user, renewed after 5 minutes; tokens live 10). */
+    static Session login(long userId) {
+        long now = System.currentTimeMillis();
+        Long at = LOGGED_IN_AT.get(userId);
+        if (at == null || now - at > 300_000) {
+            LOGINS.put(userId, new Session(userId, Login.demoUser(userId).accessToken(), null));
+            LOGGED_IN_AT.put(userId, now);
+        }
+        return LOGINS.get(userId);
+    }
+
+    /** Logs {@code userId} in, joins the waiting room and polls until admitted; returns the session. */
+    static Session admitted(long userId) {
+        Session session = login(userId);
+        Response issued = post("/v1/api/queue/token", null, bearer(session));
         if (issued.status() != 200) {
             throw new AssertionError("token issue answered " + issued.status() + " " + issued.raw());
         }
-        String token = issued.data().path("queueToken").asText();
+        Session waiting = session.withQueueToken(issued.data().path("queueToken").asText());
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            Response check = post("/v1/api/queue/token/check", null, auth(token));
+            Response check = post("/v1/api/queue/token/check", null, auth(waiting));
             if (check.status() == 200 && "PROGRESS".equals(check.data().path("status").asText())) {
-                return token;
+                return waiting;
             }
             sleep(500);
         }

@@ -28,10 +28,10 @@ class KafkaOutageSystemTest {
         long stopped = System.currentTimeMillis();
         try {
             for (Purchases.Buyer b : buyers) {
-                long before = Purchases.balance(b.userId());
+                long before = Purchases.balance(b.token());
                 Gateway.Response paid = Purchases.pay(b.token(), b.hold().reservationId());
                 assertThat(paid.status()).as("payment while Kafka is down: " + paid.raw()).isEqualTo(200);
-                assertThat(Purchases.balance(b.userId())).isEqualTo(before - b.hold().price());
+                assertThat(Purchases.balance(b.token())).isEqualTo(before - b.hold().price());
             }
             long rest = OUTAGE_MS - (System.currentTimeMillis() - stopped);
             if (rest > 0) {
@@ -45,7 +45,7 @@ class KafkaOutageSystemTest {
             Stack.start("kafka");
         }
         long back = System.currentTimeMillis();
-        String viewer = Gateway.admittedToken(Gateway.randomUser());
+        Gateway.Session viewer = Gateway.admitted(Gateway.randomUser());
         for (Purchases.Buyer b : buyers) {
             Gateway.await("seat " + b.hold().seatId() + " SOLD after Kafka returned", Duration.ofSeconds(120),
                     () -> Purchases.seatStatus(viewer, b.hold().scheduleId(), b.hold().seatId()).equals("SOLD"));

@@ -14,15 +14,15 @@ class PurchaseSystemTest {
     @Test
     void shouldBuyASeatAndSettleTheSagaEverywhere() {
         long userId = Gateway.randomUser();
-        String token = Gateway.admittedToken(userId);
+        Gateway.Session token = Gateway.admitted(userId);
 
         Purchases.Hold hold = Purchases.holdAnySeat(token, Purchases.roomiestSchedule(token));
         assertThat(hold).as("an available seat").isNotNull();
         Gateway.await("seat shown HELD", Duration.ofSeconds(30),
                 () -> Purchases.seatStatus(token, hold.scheduleId(), hold.seatId()).equals("HELD"));
 
-        long before = Purchases.balance(userId);
-        Gateway.Response charged = Purchases.charge(userId, hold.price());
+        long before = Purchases.balance(token);
+        Gateway.Response charged = Purchases.charge(token, hold.price());
         assertThat(charged.status()).as(charged.raw()).isEqualTo(200);
         assertThat(charged.data().path("balance").asLong()).isEqualTo(before + hold.price());
 
@@ -31,20 +31,24 @@ class PurchaseSystemTest {
         assertThat(paid.data().path("status").asText()).isEqualTo("COMPLETED");
         assertThat(paid.data().path("amount").asLong()).isEqualTo(hold.price());
         assertThat(paid.data().path("balance").asLong()).isEqualTo(before);
-        assertThat(Purchases.balance(userId)).isEqualTo(before);
+        assertThat(Purchases.balance(token)).isEqualTo(before);
 
         Gateway.Response again = Purchases.pay(token, hold.reservationId());
         assertThat(again.status()).as("a reservation is paid at most once: " + again.raw()).isIn(403, 409);
-        assertThat(Purchases.balance(userId)).isEqualTo(before);
+        assertThat(Purchases.balance(token)).isEqualTo(before);
 
         // PaymentCompleted -> ReservationConfirmed -> seat SOLD; and the queue frees the user's active slot.
-        Gateway.await("reservation CONFIRMED or slot already freed", Duration.ofSeconds(60), () -> {
-            Gateway.Response r = get("/v1/api/concerts/reservations/" + hold.reservationId(), auth(token));
-            return r.status() == 403 || "CONFIRMED".equals(r.data().path("status").asText());
-        });
+        Gateway.await("reservation CONFIRMED", Duration.ofSeconds(60), () -> "CONFIRMED".equals(
+                get("/v1/api/concerts/reservations/" + hold.reservationId(), Gateway.bearer(token)).data().path("status").asText()));
         Gateway.await("active slot freed", Duration.ofSeconds(60),
                 () -> get("/v1/api/concerts/schedule", auth(token)).status() == 403);
-        String other = Gateway.admittedToken(Gateway.randomUser());
+        // The user's own payment and reservation stay readable with the login alone once the slot is freed.
+        long paymentId = paid.data().path("paymentId").asLong();
+        Gateway.Response payment = get("/v1/api/concerts/payment/" + paymentId, Gateway.bearer(token));
+        assertThat(payment.status()).as(payment.raw()).isEqualTo(200);
+        assertThat(payment.data().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(get("/v1/api/concerts/reservations/" + hold.reservationId(), Gateway.bearer(token)).status()).isEqualTo(200);
+        Gateway.Session other = Gateway.admitted(Gateway.randomUser());
         Gateway.await("seat shown SOLD", Duration.ofSeconds(60),
                 () -> Purchases.seatStatus(other, hold.scheduleId(), hold.seatId()).equals("SOLD"));
     }

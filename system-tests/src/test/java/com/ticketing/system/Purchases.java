@@ -13,14 +13,14 @@ final class Purchases {
     }
 
     /** An admitted user holding one seat, charged its price; {@code balance} is after the charge. */
-    record Buyer(long userId, String token, Hold hold, long balance) {
+    record Buyer(long userId, Gateway.Session token, Hold hold, long balance) {
     }
 
     private Purchases() {
     }
 
     /** Holds the first available seat of {@code scheduleId} (retrying on 409); null when none is left. */
-    static Hold holdAnySeat(String token, long scheduleId) {
+    static Hold holdAnySeat(Gateway.Session token, long scheduleId) {
         for (JsonNode seat : get("/v1/api/concerts/seat?scheduleId=" + scheduleId, auth(token)).data()) {
             if (!"AVAILABLE".equals(seat.path("status").asText())) {
                 continue;
@@ -45,20 +45,20 @@ final class Purchases {
     /** A new admitted user who holds a seat of the roomiest schedule and can pay for it. */
     static Buyer buyer() {
         long userId = Gateway.randomUser();
-        String token = Gateway.admittedToken(userId);
+        Gateway.Session token = Gateway.admitted(userId);
         Hold hold = holdAnySeat(token, roomiestSchedule(token));
         if (hold == null) {
             throw new AssertionError("no seat left to hold");
         }
-        Gateway.Response charged = charge(userId, hold.price());
+        Gateway.Response charged = charge(token, hold.price());
         if (charged.status() != 200) {
             throw new AssertionError("charge answered " + charged.raw());
         }
-        return new Buyer(userId, token, hold, balance(userId));
+        return new Buyer(userId, token, hold, balance(token));
     }
 
     /** The schedule with the most available seats. */
-    static long roomiestSchedule(String token) {
+    static long roomiestSchedule(Gateway.Session token) {
         long best = -1;
         int most = -1;
         for (JsonNode s : get("/v1/api/concerts/schedule", auth(token)).data()) {
@@ -71,19 +71,25 @@ final class Purchases {
         return best;
     }
 
-    static long balance(long userId) {
-        return get("/v1/api/user/amount?userId=" + userId).data().path("balance").asLong();
+    /** The logged-in user's own balance. */
+    static long balance(Gateway.Session session) {
+        Gateway.Response r = get("/v1/api/user/amount", Gateway.bearer(session));
+        if (r.status() != 200) {
+            throw new AssertionError("balance answered " + r.status() + " " + r.raw());
+        }
+        return r.data().path("balance").asLong();
     }
 
-    static Gateway.Response charge(long userId, long amount) {
-        return post("/v1/api/user/amount", "{\"userId\":" + userId + ",\"amount\":" + amount + "}");
+    /** Tops up the logged-in user's own balance. */
+    static Gateway.Response charge(Gateway.Session session, long amount) {
+        return post("/v1/api/user/amount", "{\"amount\":" + amount + "}", Gateway.bearer(session));
     }
 
-    static Gateway.Response pay(String token, long reservationId) {
+    static Gateway.Response pay(Gateway.Session token, long reservationId) {
         return post("/v1/api/concerts/payment", "{\"reservationId\":" + reservationId + "}", auth(token));
     }
 
-    static String seatStatus(String token, long scheduleId, long seatId) {
+    static String seatStatus(Gateway.Session token, long scheduleId, long seatId) {
         for (JsonNode seat : get("/v1/api/concerts/seat?scheduleId=" + scheduleId, auth(token)).data()) {
             if (seat.path("seatId").asLong() == seatId) {
                 return seat.path("status").asText();
@@ -92,7 +98,7 @@ final class Purchases {
         return "";
     }
 
-    static String reservationStatus(String token, long reservationId) {
-        return get("/v1/api/concerts/reservations/" + reservationId, auth(token)).data().path("status").asText();
+    static String reservationStatus(Gateway.Session token, long reservationId) {
+        return get("/v1/api/concerts/reservations/" + reservationId, Gateway.bearer(token)).data().path("status").asText();
     }
 }

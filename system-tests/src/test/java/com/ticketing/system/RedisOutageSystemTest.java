@@ -18,11 +18,11 @@ class RedisOutageSystemTest {
     @Test
     void shouldFailClosedWithoutRedisAndRecoverWithoutRestarts() {
         long userId = Gateway.randomUser();
-        String token = Gateway.admittedToken(userId);
+        Gateway.Session token = Gateway.admitted(userId);
 
         Stack.stop("redis");
         try {
-            Gateway.Response issue = post("/v1/api/queue/token", "{\"userId\":" + userId + "}");
+            Gateway.Response issue = post("/v1/api/queue/token", null, Gateway.bearer(token));
             assertThat(issue.status()).as(issue.raw()).isEqualTo(503);
             assertThat(issue.errorCode()).isNotBlank();
             Gateway.Response check = post("/v1/api/queue/token/check", null, auth(token));
@@ -32,14 +32,14 @@ class RedisOutageSystemTest {
             assertThat(schedule.http().headers().firstValue("Retry-After")).isPresent();
             Gateway.Response reserve = post("/v1/api/concerts/reserve", "{\"scheduleId\":1,\"seatId\":1}", auth(token));
             assertThat(reserve.status()).as(reserve.raw()).isEqualTo(503);
-            Gateway.Response balance = get("/v1/api/user/amount?userId=" + userId);
+            Gateway.Response balance = get("/v1/api/user/amount", Gateway.bearer(token));
             assertThat(balance.status()).as("user routes do not need Redis").isEqualTo(200);
         } finally {
             Stack.start("redis");
         }
         Gateway.await("token issue works again", Duration.ofSeconds(30),
-                () -> post("/v1/api/queue/token", "{\"userId\":" + userId + "}").status() == 200);
-        String fresh = Gateway.admittedToken(userId);
+                () -> post("/v1/api/queue/token", null, Gateway.bearer(token)).status() == 200);
+        Gateway.Session fresh = Gateway.admitted(userId);
         assertThat(get("/v1/api/concerts/schedule", auth(fresh)).status()).isEqualTo(200);
     }
 }

@@ -17,11 +17,11 @@ class ServiceOutageSystemTest {
     @Test
     void shouldFailOnlyTheRoutesOfAStoppedServiceAndRecoverWhenItReturns() {
         long userId = Gateway.randomUser();
-        String token = Gateway.admittedToken(userId);
+        Gateway.Session token = Gateway.admitted(userId);
         assertThat(get("/v1/api/concerts/schedule", auth(token)).status()).isEqualTo(200);
 
         int logFrom = Stack.logLines("gateway", 0).size();
-        double rejectedBefore = Stack.breakerMetric(Gateway.URL, "not.permitted.calls", "concert-service");
+        double rejectedBefore = Stack.breakerMetric(Gateway.MANAGEMENT_URL, "not.permitted.calls", "concert-service");
         Stack.stop("concert-service");
         long stoppedAt = System.currentTimeMillis();
         int requests = 0;
@@ -39,7 +39,7 @@ class ServiceOutageSystemTest {
                 latencies.add(down.millis());
 
                 // the other services' routes are unaffected
-                assertThat(get("/v1/api/user/amount?userId=" + userId).status()).isEqualTo(200);
+                assertThat(get("/v1/api/user/amount", Gateway.bearer(token)).status()).isEqualTo(200);
                 assertThat(post("/v1/api/queue/token/check", null, auth(token)).status()).isEqualTo(200);
             }
             Gateway.await("concert-service breaker OPEN", Duration.ofSeconds(30), () -> {
@@ -47,7 +47,7 @@ class ServiceOutageSystemTest {
                 return "OPEN".equals(breakerState("concert-service"));
             });
             // exported as metrics: the state, and the calls it refused without trying
-            assertThat(Stack.breakerMetric(Gateway.URL, "state", "concert-service", "state:open")).isEqualTo(1.0);
+            assertThat(Stack.breakerMetric(Gateway.MANAGEMENT_URL, "state", "concert-service", "state:open")).isEqualTo(1.0);
             List<Long> open = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 Gateway.Response down = get("/v1/api/concerts/schedule", auth(token));
@@ -55,7 +55,7 @@ class ServiceOutageSystemTest {
                 assertThat(down.status()).isEqualTo(503);
                 open.add(down.millis());
             }
-            assertThat(Stack.breakerMetric(Gateway.URL, "not.permitted.calls", "concert-service"))
+            assertThat(Stack.breakerMetric(Gateway.MANAGEMENT_URL, "not.permitted.calls", "concert-service"))
                     .isGreaterThanOrEqualTo(rejectedBefore + 20);
             open.sort(Long::compare);
             System.out.printf("concert-service down, breaker open: 503 in p50=%d ms max=%d ms%n",
@@ -91,6 +91,7 @@ class ServiceOutageSystemTest {
     }
 
     private static String breakerState(String name) {
-        return get("/actuator/circuitbreakers").body().path("circuitBreakers").path(name).path("state").asText();
+        return Gateway.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Gateway.MANAGEMENT_URL
+                + "/actuator/circuitbreakers")).GET(), java.util.Map.of()).body().path("circuitBreakers").path(name).path("state").asText();
     }
 }

@@ -85,23 +85,23 @@ class SlowUserServiceSystemTest {
 
         // 3. Fast again: the debits that did go through are completed by the reconciler, each exactly once
         //    (the buyers' own tokens lose admission once they have paid: the seat view is read by someone else).
-        String viewer = Gateway.admittedToken(Gateway.randomUser());
+        Gateway.Session viewer = Gateway.admitted(Gateway.randomUser());
         for (Purchases.Buyer b : slow) {
             Gateway.await("seat " + b.hold().seatId() + " SOLD once the reconciler completed its payment",
                     Duration.ofSeconds(60),
                     () -> "SOLD".equals(Purchases.seatStatus(viewer, b.hold().scheduleId(), b.hold().seatId())));
-            assertThat(Purchases.balance(b.userId())).as("user " + b.userId() + " debited exactly once")
+            assertThat(Purchases.balance(b.token())).as("user " + b.userId() + " debited exactly once")
                     .isEqualTo(b.balance() - b.hold().price());
         }
         long settledAfter = System.currentTimeMillis() - clearedAt;
 
         // 4. The reservations whose payment failed fast are still payable, and are paid once.
         for (Purchases.Buyer b : fastFail) {
-            assertThat(Purchases.balance(b.userId())).as("nothing taken by a failed payment")
+            assertThat(Purchases.balance(b.token())).as("nothing taken by a failed payment")
                     .isEqualTo(b.balance());
             Gateway.await("reservation " + b.hold().reservationId() + " paid after recovery", Duration.ofSeconds(60),
                     () -> Purchases.pay(b.token(), b.hold().reservationId()).status() == 200);
-            assertThat(Purchases.balance(b.userId())).isEqualTo(b.balance() - b.hold().price());
+            assertThat(Purchases.balance(b.token())).isEqualTo(b.balance() - b.hold().price());
         }
         Gateway.await("payment-service's user-service breaker CLOSED", Duration.ofSeconds(30),
                 () -> "CLOSED".equals(breakerState()));
