@@ -6,7 +6,11 @@
 #     SPRING_PROFILES_ACTIVE=docker, INFLUX_*, a -Xmx), depends_on: service_healthy on its infrastructure,
 #     a readiness health check, its application-docker.yml;
 #   - scalable services publish no host port and have no container_name; only the edge publishes ports;
-#   - every ${VAR} the file uses has a value in .env.example; bind-mounted paths and build inputs exist;
+#   - every ${VAR} the file uses has a value in .env.example, except secrets: those are empty there (the example
+#     holds no usable secret; deploy/init-env.sh generates them) and required (${VAR:?}); bind-mounted paths and
+#     build inputs exist (secrets/ is made by init-env.sh);
+#   - kafka-ui read-only and on loopback; Grafana's admin password required; the gateway's health on its
+#     management port;
 #   - Grafana provisioning: datasource uids the dashboards reference exist, no ${DS_*} placeholders.
 # Usage: deploy/check-compose.sh [compose-file] [env-example]   (defaults: deploy/docker-compose.yml, deploy/.env.example)
 # Prints failures only (VERBOSE=1 prints every check); exit code non-zero on any failure; the last line is
@@ -66,6 +70,7 @@ if failed:
     finish()
 services = doc["services"]
 
+SECRET_NAME = re.compile(r"PASSWORD|SECRET")
 env_values = {}
 if check(os.path.isfile(env_example), f"{os.path.basename(env_example)} exists"):
     for line in open(env_example, encoding="utf-8"):
@@ -73,13 +78,23 @@ if check(os.path.isfile(env_example), f"{os.path.basename(env_example)} exists")
         if line and not line.startswith("#") and "=" in line:
             k, v = line.split("=", 1)
             env_values[k.strip()] = v.strip()
+example_secrets = {k for k in env_values if SECRET_NAME.search(k)}
+for k in sorted(example_secrets):
+    check(env_values[k] == "", f"{os.path.basename(env_example)}: {k} is empty (no usable secret; init-env.sh makes one)",
+          "holds a value")
+# What the checks interpolate with: the example's values, and a stand-in for each secret init-env.sh would make.
+env_values.update({k: f"check-only-{k.lower()}" for k in example_secrets})
+import tempfile
+check_env = tempfile.NamedTemporaryFile("w", suffix=".env", delete=False)
+check_env.write("".join(f"{k}={v}\n" for k, v in env_values.items()))
+check_env.close()
 
 # ------------------------------------------------------------------ docker-compose config
 dc = shutil.which("docker-compose")
 if dc:
-    r = subprocess.run([dc, "-f", compose_path, "--env-file", env_example, "config", "-q"],
+    r = subprocess.run([dc, "-f", compose_path, "--env-file", check_env.name, "config", "-q"],
                        capture_output=True, text=True)
-    check(r.returncode == 0, "docker-compose config -q (with .env.example)",
+    check(r.returncode == 0, "docker-compose config -q (with .env.example and stand-in secrets)",
           (r.stderr or r.stdout).strip().splitlines()[-1] if (r.stderr or r.stdout).strip() else f"exit {r.returncode}")
 else:
     print("skip docker-compose config -q: docker-compose not installed (apt-get install -y docker-compose)")
@@ -100,7 +115,7 @@ def strings(node):
 values = "\n".join(strings(doc))  # parsed values only: comments may mention ${VAR} freely
 used = sorted(set(re.findall(r"(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)", values)))
 for var in used:
-    check(env_values.get(var, "") != "", f"${{{var}}} has a value in .env.example")
+    check(env_values.get(var, "") != "", f"${{{var}}} has a value in .env.example (or is a secret it lists)")
 # Secrets never get a default in the Compose file: every use is ${VAR:?message}.
 for var in used:
     if re.search(r"PASSWORD|SECRET", var):
@@ -111,7 +126,7 @@ for var in used:
 # ------------------------------------------------------------------ what each Spring service needs
 DB = {"user-service": "user_service", "concert-service": "concert_service",
       "reservation-service": "reservation_service", "payment-service": "payment_service"}
-REDIS = {"queue-service", "concert-service", "gateway"}
+REDIS = {"queue-service", "concert-service", "gateway", "user-service"}
 KAFKA = {"queue-service", "concert-service", "reservation-service", "payment-service"}
 TOKEN = {"queue-service", "gateway"}
 SCALABLE = {"queue-service", "user-service", "concert-service", "reservation-service", "payment-service"}
@@ -232,11 +247,35 @@ for name, svc in services.items():
                   f"condition {deps.get(infra)}")
 
 # ------------------------------------------------------------------ bind mounts exist
+init_env = open(os.path.join(base, "init-env.sh"), encoding="utf-8").read() if os.path.isfile(os.path.join(base, "init-env.sh")) else ""
 for name, svc in services.items():
     for v in (svc or {}).get("volumes") or []:
         src = v.get("source") if isinstance(v, dict) else str(v).split(":")[0]
-        if src and (src.startswith(".") or src.startswith("/")):
+        if src and src.startswith("./secrets/"):
+            check(src[len("./"):] in init_env or "secrets/" + src.split("/")[2] in init_env,
+                  f"{name}: secret mount {src} is made by init-env.sh")
+        elif src and (src.startswith(".") or src.startswith("/")):
             check(os.path.exists(os.path.normpath(os.path.join(base, src))), f"{name}: bind mount {src} exists")
+
+# ------------------------------------------------------------------ hardening of the edge and the tools
+ui = services.get("kafka-ui") or {}
+check(env_of(ui).get("KAFKA_CLUSTERS_0_READONLY") == "true", "kafka-ui: read-only (cannot publish or change topics)")
+check(all(str(p).startswith("127.0.0.1:") for p in ui.get("ports") or []), "kafka-ui: port bound to 127.0.0.1 only",
+      f"ports {ui.get('ports')}")
+gf = env_of(services.get("grafana") or {})
+check(re.fullmatch(r"\$\{GRAFANA_ADMIN_PASSWORD:\?[^}]*\}", gf.get("GF_SECURITY_ADMIN_PASSWORD", "")) is not None,
+      "grafana: admin password required, no default")
+check(gf.get("GF_AUTH_ANONYMOUS_ENABLED") == "false", "grafana: no anonymous access")
+gw = services.get("gateway") or {}
+check(":8079/actuator/health" in json.dumps((gw.get("healthcheck") or {}).get("test")),
+      "gateway: health probed on the management port, not the public one")
+us = env_of(services.get("user-service") or {})
+check(re.fullmatch(r"\$\{ADMIN_PASSWORD:\?[^}]*\}", us.get("ADMIN_PASSWORD", "")) is not None,
+      "user-service: ADMIN_PASSWORD required, no default")
+check(us.get("SPRING_CONFIG_IMPORT", "").startswith("configtree:"), "user-service: signing key from a config tree")
+for name in SCALABLE | {"discovery"}:
+    env = env_of(services.get(name) or {})
+    check(env.get("SERVER_ADDRESS") == "0.0.0.0", f"{name}: listens on its container network (SERVER_ADDRESS)")
 
 # ------------------------------------------------------------------ k6 service
 k6 = services.get("k6")
