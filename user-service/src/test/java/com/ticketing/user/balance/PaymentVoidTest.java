@@ -5,12 +5,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,24 +91,15 @@ class PaymentVoidTest extends BalanceIntegrationTest {
         long userId = newUser();
         seedBalance(userId, 50_000);
         long paymentId = newPaymentId();
-        CompletableFuture<Reply> debit;
-        CompletableFuture<Reply> voided;
-        try (Connection blocker = dataSource.getConnection()) {
-            blocker.setAutoCommit(false);
-            try (PreparedStatement lock = blocker.prepareStatement("SELECT balance FROM users WHERE user_id = ? FOR UPDATE")) {
-                lock.setLong(1, userId);
-                lock.executeQuery().close();
-            }
-            debit = CompletableFuture.supplyAsync(() -> debit(userId, paymentId, 20_000));
-            awaitStatementRunning("UPDATE users SET balance = balance - %");
-            voided = CompletableFuture.supplyAsync(() -> voidPayment(userId, paymentId));
-            awaitStatementRunning("INSERT INTO payment_claim%");
-            blocker.rollback();
-        }
 
-        assertThat(debit.get().status()).isEqualTo(200);
-        assertThat(voided.get().status()).isEqualTo(409);
-        assertThat(voided.get().errorCode()).isEqualTo("DEBIT_EXISTS");
+        List<Reply> replies = whileATransactionHolds(false,
+                "SELECT balance FROM users WHERE user_id = " + userId + " FOR UPDATE",
+                new Step(() -> debit(userId, paymentId, 20_000), "UPDATE users SET balance = balance - %"),
+                new Step(() -> voidPayment(userId, paymentId), "INSERT INTO payment_claim%"));
+
+        assertThat(replies.get(0).status()).isEqualTo(200);
+        assertThat(replies.get(1).status()).isEqualTo(409);
+        assertThat(replies.get(1).errorCode()).isEqualTo("DEBIT_EXISTS");
         assertThat(balanceInDatabase(userId)).isEqualTo(30_000);
         assertLedgerMatchesBalance(userId);
     }
@@ -118,22 +110,13 @@ class PaymentVoidTest extends BalanceIntegrationTest {
         long userId = newUser();
         seedBalance(userId, 50_000);
         long paymentId = newPaymentId();
-        CompletableFuture<Reply> debit;
-        try (Connection voiding = dataSource.getConnection()) {
-            voiding.setAutoCommit(false);
-            try (PreparedStatement claim = voiding.prepareStatement(
-                    "INSERT INTO payment_claim (payment_id, user_id, outcome) VALUES (?, ?, 'VOID')")) {
-                claim.setLong(1, paymentId);
-                claim.setLong(2, userId);
-                claim.executeUpdate();
-            }
-            debit = CompletableFuture.supplyAsync(() -> debit(userId, paymentId, 20_000));
-            awaitStatementRunning("INSERT INTO payment_claim%");
-            voiding.commit();
-        }
 
-        assertThat(debit.get().status()).isEqualTo(409);
-        assertThat(debit.get().errorCode()).isEqualTo("PAYMENT_VOIDED");
+        List<Reply> replies = whileATransactionHolds(true,
+                "INSERT INTO payment_claim (payment_id, user_id, outcome) VALUES (" + paymentId + ", " + userId + ", 'VOID')",
+                new Step(() -> debit(userId, paymentId, 20_000), "INSERT INTO payment_claim%"));
+
+        assertThat(replies.get(0).status()).isEqualTo(409);
+        assertThat(replies.get(0).errorCode()).isEqualTo("PAYMENT_VOIDED");
         assertThat(balanceInDatabase(userId)).isEqualTo(50_000);
         assertLedgerMatchesBalance(userId);
     }
@@ -171,6 +154,38 @@ class PaymentVoidTest extends BalanceIntegrationTest {
         }
         assertThat(balanceInDatabase(userId)).isEqualTo(1_000_000 - 10_000L * debited);
         assertLedgerMatchesBalance(userId);
+    }
+
+    /** A request and the statement it is known to be blocked in while the test's transaction holds its rows. */
+    private record Step(Supplier<Reply> call, String blockedIn) {
+    }
+
+    /**
+     * Runs {@code holding} in a transaction of this test's own, starts each step's request once the previous one is
+     * blocked in its statement, then ends the transaction (commit or roll back) and returns the replies in order.
+     */
+    private List<Reply> whileATransactionHolds(boolean commit, String holding, Step... steps) throws Exception {
+        List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.execute(holding);
+            }
+            for (Step step : steps) {
+                replies.add(CompletableFuture.supplyAsync(step.call()));
+                awaitStatementRunning(step.blockedIn());
+            }
+            if (commit) {
+                holder.commit();
+            } else {
+                holder.rollback();
+            }
+        }
+        List<Reply> answered = new ArrayList<>();
+        for (CompletableFuture<Reply> reply : replies) {
+            answered.add(reply.get());
+        }
+        return answered;
     }
 
     private void awaitStatementRunning(String like) {
