@@ -67,12 +67,12 @@ class ReleasingDeadLocksTest extends IntegrationTest {
         long reservationId = hold(4031, CatalogStub.seatId(15, 4));
         lock(reservationId, 4031, 91_031);
         PAYMENTS.payment(91_031, "FAILED");
-        PAYMENTS.down();
+        PAYMENTS.stop();
 
         clock.advance(PAST_CHECK);
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> "PAYING".equals(statusOf(reservationId)));
-        PAYMENTS.up();
+        PAYMENTS.listen();
         clock.advance(PAST_CHECK);
         await().atMost(Duration.ofSeconds(10)).until(() -> "HELD".equals(statusOf(reservationId)));
     }
