@@ -25,8 +25,11 @@ public record PaymentProperties(@NotNull @Valid Reconcile reconcile) {
      * @param stalePendingAfter a PENDING payment untouched this long is treated as abandoned (crashed request);
      *                          longer than the longest payment request (all timeouts and retries)
      * @param batchSize         most payments settled per tick
+     * @param settleWithin      the bound every payment settles within while its dependencies answer (PENDING,
+     *                          DEBIT_UNKNOWN, REFUNDING, or FAILED with its lock not yet released); the
+     *                          reconciliation check reports a payment unsettled for longer
      */
     public record Reconcile(boolean enabled, @NotNull Duration interval, @NotNull Duration retryDelay,
-                            @NotNull Duration stalePendingAfter, @Min(1) int batchSize) {
+                            @NotNull Duration stalePendingAfter, @Min(1) int batchSize, @NotNull Duration settleWithin) {
     }
 }

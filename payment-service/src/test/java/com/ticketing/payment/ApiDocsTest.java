@@ -28,6 +28,7 @@ class ApiDocsTest extends PaymentServiceIntegrationTest {
                 .needsQueueToken(ONE, "get", false)
                 .documentsError(PAY, "post", 404, PaymentErrorCodes.RESERVATION_NOT_FOUND)
                 .documentsError(PAY, "post", 409, ErrorCodes.INSUFFICIENT_BALANCE)
+                .documentsError(PAY, "post", 409, PaymentErrorCodes.PAYMENT_FAILED)
                 .documentsError(PAY, "post", 422, PaymentErrorCodes.IDEMPOTENCY_KEY_REUSED)
                 .documentsError(PAY, "post", 503, PaymentErrorCodes.PAYMENT_OUTCOME_UNKNOWN)
                 .documentsError(PAY, "post", 503, ErrorCodes.SERVICE_UNAVAILABLE)

@@ -26,6 +26,8 @@ class CompensationTest extends PaymentServiceIntegrationTest {
         RESERVATIONS.hold(reservationId, userId, price);
         Answer answer = pay(userId, reservationId);
         assertThat(answer.status()).isEqualTo(200);
+        // what reservation-service does before it reports the failure: the reservation locked by the payment is cancelled
+        RESERVATIONS.cancel(reservationId);
         return answer.data().path("paymentId").asLong();
     }
 
@@ -110,5 +112,81 @@ class CompensationTest extends PaymentServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> status(paymentId).equals("REFUNDED"));
         assertThat(readUntil(Topics.RESERVATION_EVENTS + Topics.DLT_SUFFIX,
                 read -> read.stream().anyMatch(r -> r.value().equals("{not an envelope")))).isNotEmpty();
+    }
+
+    /** Race 3: a forged (or buggy) ReservationConfirmationFailed for a sold seat; the facts say it is paid, nothing moves. */
+    @Test
+    void shouldRefundNothingWhenTheReservationIsConfirmedForThePayment() throws Exception {
+        long paymentId = completedPayment(7, 42, 12_000);
+        RESERVATIONS.confirm(42, paymentId);
+        String forged = confirmationFailed(UUID.randomUUID().toString(), paymentId, 42, 7);
+
+        awaitProcessed(forged);
+        assertThat(status(paymentId)).isEqualTo("COMPLETED");
+        assertThat(USERS.refundRequests.get()).isZero();
+        assertThat(USERS.balance(7)).isEqualTo(38_000);
+        assertThat(RESERVATIONS.lookups.get()).isPositive();
+        assertThat(outboxCount(EventTypes.PAYMENT_REFUNDED, paymentId)).isZero();
+    }
+
+    @Test
+    void shouldRefundNothingWhileTheReservationIsStillLockedForThePayment() throws Exception {
+        USERS.setBalance(7, 50_000);
+        RESERVATIONS.hold(42, 7, 12_000);
+        long paymentId = pay(7, 42).data().path("paymentId").asLong(); // PAYING: its PaymentCompleted not yet consumed
+        String premature = confirmationFailed(UUID.randomUUID().toString(), paymentId, 42, 7);
+
+        awaitProcessed(premature);
+        assertThat(status(paymentId)).isEqualTo("COMPLETED");
+        assertThat(USERS.refundRequests.get()).isZero();
+    }
+
+    @Test
+    void shouldRefundOnlyOnceReservationServiceAnswersThatTheReservationIsNotPaid() throws Exception {
+        long paymentId = completedPayment(7, 42, 12_000);
+        RESERVATIONS.down();
+
+        confirmationFailed(UUID.randomUUID().toString(), paymentId, 42, 7);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> status(paymentId).equals("COMPLETED"));
+        assertThat(USERS.refundRequests.get()).isZero();
+        RESERVATIONS.up();
+        await().atMost(Duration.ofSeconds(40)).until(() -> status(paymentId).equals("REFUNDED"));
+        assertThat(USERS.balance(7)).isEqualTo(50_000);
+    }
+
+    /** Event ids are stored whole: two ids alike in their first 36 characters are two events (CHAR(36) truncated them). */
+    @Test
+    void shouldTellApartEventIdsThatShareTheirFirst36Characters() throws Exception {
+        long first = completedPayment(7, 42, 12_000);
+        long second = completedPayment(8, 43, 5_000);
+        String common = UUID.randomUUID().toString();
+
+        confirmationFailed(common + "-first", first, 42, 7);
+        confirmationFailed(common + "-second", second, 43, 8);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(first).equals("REFUNDED") && status(second).equals("REFUNDED"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id LIKE ?").param(common + "%")
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(common + "-second")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterAnEventWhoseIdIsTooLongToStoreWhole() throws Exception {
+        long paymentId = completedPayment(7, 42, 12_000);
+        String tooLong = "x".repeat(256);
+
+        confirmationFailed(tooLong, paymentId, 42, 7);
+
+        assertThat(readUntil(Topics.RESERVATION_EVENTS + Topics.DLT_SUFFIX,
+                read -> read.stream().anyMatch(r -> r.value().contains(tooLong)))).isNotEmpty();
+        assertThat(status(paymentId)).isEqualTo("COMPLETED");
+        assertThat(USERS.refundRequests.get()).isZero();
+    }
+
+    private void awaitProcessed(String eventId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(eventId).query(Long.class).single() == 1);
     }
 }

@@ -158,9 +158,10 @@ class DownstreamFailureTest extends PaymentServiceIntegrationTest {
         RESERVATIONS.hold(42, 7, 12_000);
         RESERVATIONS.hold(43, 7, 2_000);
         // request 1 died after its debit went through; request 2 died after locking, before the debit
-        long debited = insertPayment(7, 42, 12_000L, "PENDING", Instant.now().minusSeconds(60));
-        RESERVATIONS.lockFor(42, debited);
+        long debited = 1_000_042;
         assertThat(debitDirectly(7, debited, 12_000)).isEqualTo(200);
+        insertPayment(7, 42, 12_000L, "PENDING", Instant.now().minusSeconds(60));
+        RESERVATIONS.lockFor(42, debited);
         long notDebited = insertPayment(7, 43, 2_000L, "PENDING", Instant.now().minusSeconds(60));
         RESERVATIONS.lockFor(43, notDebited);
 

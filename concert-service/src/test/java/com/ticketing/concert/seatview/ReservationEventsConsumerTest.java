@@ -196,6 +196,77 @@ class ReservationEventsConsumerTest extends IntegrationTest {
         assertThat(processed(failed)).isFalse();
     }
 
+    /** Event ids are stored whole: two ids alike in their first 36 characters are two events. */
+    @Test
+    void shouldTellApartEventIdsThatShareTheirFirst36Characters() throws Exception {
+        String common = UUID.randomUUID().toString();
+        EventEnvelope first = withId(common + "-first", event(EventTypes.SEAT_HELD, 6001, 9, seatId(9, 1)));
+        EventEnvelope second = withId(common + "-second", event(EventTypes.SEAT_HELD, 6002, 9, seatId(9, 2)));
+
+        publish(first);
+        publish(second);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "HELD".equals(statusOf(seatId(9, 1)))
+                && "HELD".equals(statusOf(seatId(9, 2))));
+        assertThat(processed(second)).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterAnEventWhoseIdIsTooLongToStoreWhole() throws Exception {
+        EventEnvelope tooLong = withId("z".repeat(256), event(EventTypes.SEAT_HELD, 6011, 9, seatId(9, 3)));
+        EventEnvelope marker = event(EventTypes.SEAT_HELD, 6012, 9, seatId(9, 4));
+
+        publish(tooLong);
+        publish(marker);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "HELD".equals(statusOf(seatId(9, 4))));
+        assertThat(statusOf(seatId(9, 3))).isEqualTo("AVAILABLE");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id LIKE 'zzzz%'").query(Long.class).single())
+                .isZero();
+    }
+
+    /**
+     * The dead-letter path replays by itself: an event that kept failing (here: the seat view's table is away, as
+     * in a long database outage) goes to the dead-letter topic after the shared handler's retries, the partition
+     * moves on, and once the cause is gone the replay applies it with no operator.
+     */
+    @Test
+    void shouldReplayADeadLetteredEventOnceTheCauseIsGone() throws Exception {
+        long seat = seatId(10, 1);
+        EventEnvelope held = event(EventTypes.SEAT_HELD, 6021, 10, seat);
+        double deadLetteredBefore = meters.counter("events.dead_lettered").count();
+        double replayedBefore = counter("concert.seat_view.dead_letters", "result", "replayed");
+        jdbc.sql("RENAME TABLE seat_view TO seat_view_away").update();
+        try {
+            publish(held);
+            await().atMost(Duration.ofSeconds(30)).until(() -> meters.counter("events.dead_lettered").count() > deadLetteredBefore);
+        } finally {
+            jdbc.sql("RENAME TABLE seat_view_away TO seat_view").update();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "HELD".equals(statusOf(seat)));
+        assertThat(processed(held)).isTrue();
+        assertThat(counter("concert.seat_view.dead_letters", "result", "replayed")).isGreaterThan(replayedBefore);
+    }
+
+    @Test
+    void shouldReportTheSoldSeatsForTheReconciliationCheck() throws Exception {
+        long seat = seatId(11, 1);
+        publish(event(EventTypes.SEAT_HELD, 6031, 11, seat));
+        publish(event(EventTypes.RESERVATION_CONFIRMED, 6031, 11, seat));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(statusOf(seat)));
+
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/internal/reconciliation")).andReturn().getResponse().getContentAsString();
+
+        assertThat(body).contains("\"service\":\"concert-service\"")
+                .contains("{\"seatId\":" + seat + ",\"scheduleId\":11,\"reservationId\":6031}");
+    }
+
+    private static EventEnvelope withId(String eventId, EventEnvelope event) {
+        return new EventEnvelope(eventId, event.type(), event.occurredAt(), event.aggregateId(), event.payload());
+    }
+
     private Consumer<String, String> deadLetterConsumer() {
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

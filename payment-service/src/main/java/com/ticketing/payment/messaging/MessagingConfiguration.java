@@ -21,7 +21,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * handler (4 quick retries, then dead letter), it retries with exponential backoff up to 30 s apart for as long
  * as it takes; only an envelope that can never be read goes to {@code reservation.events.DLT} at once.
  * (Failures of user-service do not even reach this handler: the saga records the refund as due and the
- * reconciler repeats it.)
+ * reconciler repeats it. reservation-service not answering the refund's check of the facts does reach it:
+ * {@code PaymentSaga.RefundNotVerified} is retried the same way until the reservation's state is known.)
  */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {

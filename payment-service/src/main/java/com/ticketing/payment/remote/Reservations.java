@@ -32,11 +32,21 @@ public class Reservations {
                 .exchange((request, response) -> calls.read(response, ReservationLock.class)));
     }
 
-    /** Releases the lock {@code paymentId} holds, if any (PAYING → HELD, or EXPIRED when its time passed). */
+    /**
+     * Releases the lock {@code paymentId} holds, if any (PAYING → HELD, or EXPIRED when its time passed), and refuses
+     * any later lock by that payment (the fence): a lock request still on its way can no longer apply.
+     */
     public Reply<Object> unlock(long reservationId, long paymentId) {
         return calls.call(true, () -> http.delete()
                 .uri("/internal/reservations/{reservationId}/payment-lock/{paymentId}", reservationId, paymentId)
                 .exchange((request, response) -> calls.read(response, Object.class)));
+    }
+
+    /** The reservation as it stands (any state), or a 404 {@code RESERVATION_NOT_FOUND} refusal. */
+    public Reply<ReservationState> find(long reservationId) {
+        return calls.call(true, () -> http.get()
+                .uri("/internal/reservations/{reservationId}", reservationId)
+                .exchange((request, response) -> calls.read(response, ReservationState.class)));
     }
 
     /** Whether reservation-service's circuit breaker is open: any call now would be refused without being sent. */

@@ -42,6 +42,16 @@ public class UserAccounts {
                 .exchange((request, response) -> calls.read(response, DebitReceipt.class)));
     }
 
+    /**
+     * The fence: from now on no debit of {@code paymentId} applies (Ok), or 409 {@code DEBIT_EXISTS} when its debit
+     * was taken first (then the payment must complete). Idempotent.
+     */
+    public Reply<Object> voidDebit(long userId, long paymentId) {
+        return calls.call(true, () -> http.post()
+                .uri("/internal/users/{userId}/debits/{paymentId}/void", userId, paymentId)
+                .exchange((request, response) -> calls.read(response, Object.class)));
+    }
+
     /** The debit of {@code paymentId}, or a 404 {@code DEBIT_NOT_FOUND} refusal when none was taken. */
     public Reply<DebitRecord> findDebit(long userId, long paymentId) {
         return calls.call(true, () -> http.get()

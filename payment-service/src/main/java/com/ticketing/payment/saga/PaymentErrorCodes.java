@@ -9,9 +9,17 @@ public final class PaymentErrorCodes {
     public static final String ALREADY_PAID = "ALREADY_PAID";
     /** 503: the debit was sent but its answer was lost; the payment is resolved in the background. */
     public static final String PAYMENT_OUTCOME_UNKNOWN = "PAYMENT_OUTCOME_UNKNOWN";
+    /** 409: the payment is over without money taken (the answer carries it, with its failure code). */
+    public static final String PAYMENT_FAILED = "PAYMENT_FAILED";
+    /** 409: the payment's money went back (its reservation could not be confirmed). */
+    public static final String PAYMENT_REFUNDED = "PAYMENT_REFUNDED";
     /** The Idempotency-Key was first used for another reservation. */
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     public static final String RESERVATION_NOT_FOUND = "RESERVATION_NOT_FOUND";
+
+    // answers of the other services the saga acts on
+    static final String DEBIT_EXISTS = "DEBIT_EXISTS";
+    static final String PAYMENT_VOIDED = "PAYMENT_VOIDED";
 
     // failure codes stored on FAILED payments for causes of our own (refusals keep the other service's code)
     static final String RESERVATION_SERVICE_UNAVAILABLE = "RESERVATION_SERVICE_UNAVAILABLE";

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * {@code payment.outcomes{outcome}} (completed, failed, debit_unknown, duplicate) per payment request,
- * {@code payment.refunds{result}} (refunded, deferred), {@code payment.reconciliations{result}} (completed,
+ * {@code payment.refunds{result}} (refunded, deferred, refused: the reservation is paid by the payment), {@code payment.reconciliations{result}} (completed,
  * failed, released, refunded, deferred) and the gauge {@code payment.followup.backlog}.
  */
 @Component

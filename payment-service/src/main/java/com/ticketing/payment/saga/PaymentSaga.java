@@ -14,6 +14,7 @@ import com.ticketing.payment.remote.DebitReceipt;
 import com.ticketing.payment.remote.DebitRecord;
 import com.ticketing.payment.remote.Reply;
 import com.ticketing.payment.remote.ReservationLock;
+import com.ticketing.payment.remote.ReservationState;
 import com.ticketing.payment.remote.Reservations;
 import com.ticketing.payment.remote.UserAccounts;
 import org.slf4j.Logger;
@@ -32,18 +33,27 @@ import static com.ticketing.payment.saga.PaymentErrorCodes.*;
  *
  * <pre>
  * pay:        start PENDING ─▶ lock reservation ─▶ debit balance ─▶ COMPLETED + PaymentCompleted (one tx)
- *                               │ refused: FAILED     │ refused / certainly not sent: unlock, FAILED
+ *                               │ refused: unlock,    │ certainly not sent: unlock, FAILED
+ *                               │   FAILED            │ refused: void, unlock, FAILED (void: DEBIT_EXISTS → COMPLETED)
  *                               │ no answer: FAILED,  │ sent, no answer: DEBIT_UNKNOWN
  *                               │   unlock later      │
- * reconcile:  DEBIT_UNKNOWN or stale PENDING ─▶ ask user-service for the debit ─▶ COMPLETED | unlock, FAILED
+ * reconcile:  DEBIT_UNKNOWN or stale PENDING ─▶ debit found? COMPLETED
+ *                                              : void ─▶ VOID: unlock, FAILED | DEBIT_EXISTS: COMPLETED
  *             FAILED with a lock that may be held ─▶ unlock
  *             REFUNDING ─▶ refund ─▶ REFUNDED + PaymentRefunded (one tx)
- * compensate: ReservationConfirmationFailed ─▶ COMPLETED → REFUNDING (+ processed event id, one tx) ─▶ refund
+ * compensate: ReservationConfirmationFailed ─▶ reservation paid or still locked by this payment? nothing
+ *             : COMPLETED → REFUNDING (+ processed event id, one tx) ─▶ refund
  * </pre>
  *
- * No database transaction is open while another service is called on the request path; each state change
+ * <p>Fencing: the saga never decides that a step did not happen without first making it true where the step
+ * applies. Before a payment whose debit may have been sent becomes FAILED, user-service voids its payment id (a
+ * debit arriving later is refused); every unlock also refuses any later lock by the payment in
+ * reservation-service. If the fence cannot be written, the payment stays as it is and the reconciler retries.
+ *
+ * <p>No database transaction is open while another service is called on the request path; each state change
  * is one short transaction and conditional on the state it starts from. Every remote call is idempotent by
- * payment id, so repeating a step (retry, reconciler) never takes or gives money twice.
+ * payment id, so repeating a step (retry, reconciler) never takes or gives money twice. A request whose payment
+ * the reconciler settled meanwhile answers with the payment as it stands ({@link PaymentAnswer}).
  */
 @Component
 public class PaymentSaga {
@@ -91,7 +101,22 @@ public class PaymentSaga {
         if (started.replay() != null) {
             return started.replay();
         }
-        Payment payment = started.payment();
+        try {
+            return pay(started.payment());
+        } catch (MovedMeanwhile moved) {
+            // The reconciler took this payment for abandoned while its request was still running and settled it.
+            Payment now = payments.find(moved.paymentId).orElseThrow();
+            log.info("{} was settled by the reconciler while its request ran", now);
+            if (now.status() == PaymentStatus.COMPLETED) {
+                return receipt(now);
+            }
+            throw PaymentAnswer.of(now);
+        }
+    }
+
+    private PaymentReceipt pay(Payment payment) {
+        long userId = payment.userId();
+        long reservationId = payment.reservationId();
 
         // A step whose breaker is open would be rejected: refuse now, before the reservation is locked only to
         // be unlocked again. No log line per refusal: the breaker logged its opening once.
@@ -105,11 +130,12 @@ public class PaymentSaga {
         // Step 1: lock the reservation for this payment; it learns the price.
         Reply<ReservationLock> lock = reservations.lock(reservationId, userId, payment.id());
         if (lock instanceof Reply.Rejected<ReservationLock> refused) {
-            fail(payment, refused.code(), false);
+            // An earlier attempt of the call may still be on its way: the unlock refuses it too.
+            failAndRelease(payment, refused.code());
             throw new ApiException(refused.status(), refused.code(), refused.message());
         }
         if (lock instanceof Reply.Unavailable<ReservationLock> down) {
-            // If the lock may have been taken, the reconciler releases it once any late request is over.
+            // If the lock may have been taken, the reconciler releases (and fences) it; no second wait here.
             fail(payment, RESERVATION_SERVICE_UNAVAILABLE, down.mayHaveApplied());
             throw unavailable("reservation-service", down);
         }
@@ -127,20 +153,34 @@ public class PaymentSaga {
             return completeAnswering(payment, ok.body().balance());
         }
         if (debit instanceof Reply.Rejected<DebitReceipt> refused) {
-            failAndRelease(payment, refused.code());
-            throw new ApiException(refused.status(), refused.code(), refused.message());
+            if (PAYMENT_VOIDED.equals(refused.code())) {
+                throw new MovedMeanwhile(payment.id()); // the reconciler gave this debit up already
+            }
+            // This attempt took nothing, but an earlier attempt of the call may still be running: fence it.
+            Decided decided = voidAndFail(payment, refused.code());
+            if (decided == Decided.FAILED) {
+                throw new ApiException(refused.status(), refused.code(), refused.message());
+            }
+            if (decided == Decided.COMPLETED) {
+                metrics.outcome("completed");
+                return receipt(payments.find(payment.id()).orElseThrow());
+            }
+            throw unknownOutcome(payment, "the refused debit could not be fenced");
         }
         Reply.Unavailable<DebitReceipt> down = (Reply.Unavailable<DebitReceipt>) debit;
         if (!down.mayHaveApplied()) {
             failAndRelease(payment, USER_SERVICE_UNAVAILABLE);
             throw unavailable("user-service", down);
         }
-        // Step 2': the debit may or may not have happened. Never guess: the reconciler asks user-service.
-        save(payment.debitOutcomeUnknown(), PaymentStatus.PENDING);
+        // Step 2': the debit may or may not have happened. Never guess: the reconciler settles it.
+        throw unknownOutcome(payment, down.reason());
+    }
+
+    private PaymentAnswer unknownOutcome(Payment payment, String reason) {
+        Payment unknown = save(payment.debitOutcomeUnknown(), PaymentStatus.PENDING);
         metrics.outcome("debit_unknown");
-        log.warn("Debit outcome of {} unknown ({}); the reconciler resolves it", payment, down.reason());
-        throw ApiException.unavailable(PAYMENT_OUTCOME_UNKNOWN, "payment " + payment.id()
-                + " is being confirmed; check GET /v1/api/concerts/payment/" + payment.id());
+        log.warn("Debit outcome of {} unknown ({}); the reconciler resolves it", payment, reason);
+        return PaymentAnswer.of(unknown);
     }
 
     /** Step 0: the PENDING row. Its unique live-reservation key makes concurrent duplicates lose here. */
@@ -196,20 +236,23 @@ public class PaymentSaga {
             metrics.outcome("completed");
             return receipt(completed.get());
         }
-        // Only the reconciler moves a PENDING payment, and only one that looked abandoned for much longer than
-        // any request lasts. If it completed it, fine; if it gave up on it, this debit must go back.
+        // Only the reconciler moves a PENDING payment, and only one that looked abandoned. If it completed it,
+        // fine. It fails a payment only after user-service voided its debit, so a debit that went through cannot
+        // belong to a FAILED payment; should it ever, the money goes back rather than stay taken without a ticket.
         Payment now = payments.find(payment.id()).orElseThrow();
-        if (now.status().wasCompleted()) {
+        if (now.status() == PaymentStatus.COMPLETED) {
             metrics.outcome("completed");
             return receipt(now);
         }
-        log.error("{} was debited after the reconciler failed it; refunding the debit", now);
-        Reply<DebitReceipt> refund = users.refund(payment.userId(), payment.id(), payment.amount());
-        if (!(refund instanceof Reply.Ok)) {
-            log.error("Refund of the late debit of {} failed: {} (needs manual correction)", now, refund);
+        if (now.status() == PaymentStatus.FAILED) {
+            log.error("{} was debited although it is FAILED (the void did not hold); refunding the debit", now);
+            Reply<DebitReceipt> refund = users.refund(payment.userId(), payment.id(), payment.amount());
+            if (!(refund instanceof Reply.Ok)) {
+                log.error("Refund of the late debit of {} failed: {} (needs manual correction)", now, refund);
+            }
         }
         metrics.outcome("failed");
-        throw ApiException.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, "the payment could not be completed");
+        throw PaymentAnswer.of(now);
     }
 
     /** COMPLETED and PaymentCompleted in one transaction; empty when the payment was moved meanwhile. */
@@ -257,11 +300,26 @@ public class PaymentSaga {
     }
 
     /**
-     * Starts the refund of a payment whose reservation could not be confirmed. The processed event id and the
-     * move to REFUNDING commit together, so a replayed event refunds nothing more; the refund itself follows at
-     * once and, should user-service be down, the reconciler repeats it (idempotent by payment id) until done.
+     * Starts the refund of a payment whose reservation could not be confirmed, once reservation-service confirms the
+     * fact: a refund follows the reservation's state, not the message. If the reservation is paid by this payment,
+     * or still locked by it (its PaymentCompleted not consumed yet, so a real failure cannot have been reported),
+     * the event is forged or mistaken: recorded, logged, nothing refunded. If reservation-service does not answer,
+     * {@link RefundNotVerified} makes the consumer retry the event later.
+     *
+     * <p>The processed event id and the move to REFUNDING commit together, so a replayed event refunds nothing more;
+     * the refund itself follows at once and, should user-service be down, the reconciler repeats it (idempotent by
+     * payment id) until done.
      */
     public void compensate(String eventId, long paymentId, long reservationId, String reason) {
+        Optional<Payment> claimed = payments.find(paymentId)
+                .filter(p -> p.reservationId() == reservationId && p.status() == PaymentStatus.COMPLETED);
+        if (claimed.isPresent() && reservationStillPaidBy(paymentId, reservationId)) {
+            log.warn("ReservationConfirmationFailed {} for payment {}: reservation {} is paid or locked by it; "
+                    + "nothing refunded", eventId, paymentId, reservationId);
+            tx.executeWithoutResult(status -> processed.firstTime(COMPENSATION_CONSUMER, eventId));
+            metrics.refund("refused");
+            return;
+        }
         Payment refunding = tx.execute(status -> {
             if (!processed.firstTime(COMPENSATION_CONSUMER, eventId)) {
                 return null; // replay
@@ -282,6 +340,26 @@ public class PaymentSaga {
         });
         if (refunding != null) {
             refund(refunding);
+        }
+    }
+
+    /** Asks reservation-service whether {@code paymentId} paid the reservation or may still confirm it. */
+    private boolean reservationStillPaidBy(long paymentId, long reservationId) {
+        Reply<ReservationState> reservation = reservations.find(reservationId);
+        if (reservation instanceof Reply.Ok<ReservationState> ok) {
+            return ok.body().mayBeConfirmedBy(paymentId);
+        }
+        if (reservation instanceof Reply.Rejected<ReservationState> refused && refused.status() == HttpStatus.NOT_FOUND) {
+            return false; // no such reservation: nothing of it is paid
+        }
+        throw new RefundNotVerified("cannot verify with reservation-service that reservation " + reservationId
+                + " is not paid by payment " + paymentId + ": " + reservation);
+    }
+
+    /** reservation-service could not confirm the facts a refund rests on; the event is retried later. */
+    public static final class RefundNotVerified extends RuntimeException {
+        RefundNotVerified(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -338,36 +416,77 @@ public class PaymentSaga {
 
     private void resolveDebit(Payment payment) {
         if (payment.amount() == null) {
-            // Abandoned before the debit step: no debit was ever sent for it.
+            // Abandoned before the debit step: no debit was ever sent for it (only a priced payment is debited,
+            // and pricing it is conditional on it still being PENDING).
             failAndRelease(payment, ABANDONED);
             metrics.reconciliation("failed");
             return;
         }
-        Reply<DebitRecord> debit = users.findDebit(payment.userId(), payment.id());
-        if (debit instanceof Reply.Ok<DebitRecord> ok && !ok.body().refunded()) {
-            if (ok.body().amount() != payment.amount()) {
-                log.error("Debit of {} is {} but the payment is {}; left for an operator", payment,
-                        ok.body().amount(), payment.amount());
+        Decided decided = completeIfDebited(payment, users.findDebit(payment.userId(), payment.id()));
+        if (decided == null) {
+            decided = voidAndFail(payment, DEBIT_NOT_TAKEN);
+        }
+        switch (decided) {
+            case COMPLETED -> {
+                metrics.reconciliation("completed");
+                log.info("Reconciled {}: debited, now COMPLETED", payment);
+            }
+            case FAILED -> {
+                metrics.reconciliation("failed");
+                log.info("Reconciled {}: not debited, voided, now FAILED", payment);
+            }
+            case UNDECIDED -> {
                 payments.postpone(payment.id());
                 metrics.reconciliation("deferred");
-                return;
             }
-            complete(payment, null);
-            metrics.reconciliation("completed");
-            log.info("Reconciled {}: debited, now COMPLETED", payment);
-            return;
         }
-        if (debit instanceof Reply.Ok<DebitRecord>
-                || debit instanceof Reply.Rejected<DebitRecord> refused && refused.status() == HttpStatus.NOT_FOUND) {
-            // Not debited (or already given back): the payment is over without money; free the reservation.
+    }
+
+    /**
+     * Completes the payment if user-service holds its debit. Null when it answered that there is none (the
+     * caller then fences); UNDECIDED when it could not tell, or the debit is not what the payment says.
+     */
+    private Decided completeIfDebited(Payment payment, Reply<DebitRecord> debit) {
+        if (debit instanceof Reply.Rejected<DebitRecord> refused && refused.status() == HttpStatus.NOT_FOUND) {
+            return null;
+        }
+        if (!(debit instanceof Reply.Ok<DebitRecord> ok)) {
+            log.warn("Cannot resolve the debit of {} yet: {}", payment, debit);
+            return Decided.UNDECIDED;
+        }
+        if (ok.body().refunded()) {
+            // Given back already (a late debit of a payment that had failed): nothing of it stands.
             failAndRelease(payment, DEBIT_NOT_TAKEN);
-            metrics.reconciliation("failed");
-            log.info("Reconciled {}: not debited, now FAILED", payment);
-            return;
+            return Decided.FAILED;
         }
-        log.warn("Cannot resolve the debit of {} yet: {}", payment, debit);
-        payments.postpone(payment.id());
-        metrics.reconciliation("deferred");
+        if (ok.body().amount() != payment.amount()) {
+            log.error("Debit of {} is {} but the payment is {}; left for an operator", payment,
+                    ok.body().amount(), payment.amount());
+            return Decided.UNDECIDED;
+        }
+        if (complete(payment, null).isEmpty()) {
+            throw new MovedMeanwhile(payment.id());
+        }
+        return Decided.COMPLETED;
+    }
+
+    /**
+     * The fence for "the debit did not happen": user-service voids the payment id, so no debit of it applies from
+     * now on, and only then the payment fails (and its reservation is unlocked). If the debit got there first
+     * (DEBIT_EXISTS) the payment completes instead; if user-service does not answer, nothing is decided.
+     */
+    private Decided voidAndFail(Payment payment, String failureCode) {
+        Reply<Object> voided = users.voidDebit(payment.userId(), payment.id());
+        if (voided instanceof Reply.Ok) {
+            failAndRelease(payment, failureCode);
+            return Decided.FAILED;
+        }
+        if (voided instanceof Reply.Rejected<Object> refused && DEBIT_EXISTS.equals(refused.code())) {
+            Decided decided = completeIfDebited(payment, users.findDebit(payment.userId(), payment.id()));
+            return decided == null ? Decided.UNDECIDED : decided;
+        }
+        log.warn("Cannot void the debit of {} yet: {}", payment, voided);
+        return Decided.UNDECIDED;
     }
 
     private void releaseLater(Payment payment) {
@@ -384,7 +503,7 @@ public class PaymentSaga {
 
     private Payment save(Payment next, PaymentStatus expected) {
         if (!payments.update(next, expected)) {
-            throw new IllegalStateException(next + " was changed concurrently (expected " + expected + ")");
+            throw new MovedMeanwhile(next.id());
         }
         return next;
     }
@@ -400,5 +519,18 @@ public class PaymentSaga {
     }
 
     private record Started(Payment payment, PaymentReceipt replay) {
+    }
+
+    /** What settling a debit that may be in flight decided. */
+    private enum Decided { COMPLETED, FAILED, UNDECIDED }
+
+    /** The payment is no longer in the state this step started from: someone else (the reconciler) moved it. */
+    private static final class MovedMeanwhile extends RuntimeException {
+        private final long paymentId;
+
+        MovedMeanwhile(long paymentId) {
+            super("payment " + paymentId + " was changed concurrently", null, false, false);
+            this.paymentId = paymentId;
+        }
     }
 }

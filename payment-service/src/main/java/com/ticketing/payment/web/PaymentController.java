@@ -45,8 +45,10 @@ class PaymentController {
     @ApiError(status = 404, codes = {PaymentErrorCodes.RESERVATION_NOT_FOUND, ErrorCodes.USER_NOT_FOUND},
             when = "no such reservation of this user, or the user does not exist")
     @ApiError(status = 409, codes = {ErrorCodes.INSUFFICIENT_BALANCE, PaymentErrorCodes.ALREADY_PAID,
-            PaymentErrorCodes.PAYMENT_IN_PROGRESS, "RESERVATION_NOT_PAYABLE", "RESERVATION_LOCKED"},
-            when = "the balance is too low, the reservation is paid, being paid, expired or no longer held")
+            PaymentErrorCodes.PAYMENT_IN_PROGRESS, "RESERVATION_NOT_PAYABLE", "RESERVATION_LOCKED",
+            PaymentErrorCodes.PAYMENT_FAILED, PaymentErrorCodes.PAYMENT_REFUNDED},
+            when = "the balance is too low, the reservation is paid, being paid, expired or no longer held, or this "
+                    + "slow request's payment was settled meanwhile (error.payment carries its state)")
     @ApiError(status = 422, codes = PaymentErrorCodes.IDEMPOTENCY_KEY_REUSED,
             when = "the Idempotency-Key was used for another payment")
     @ApiError(status = 503, codes = PaymentErrorCodes.PAYMENT_OUTCOME_UNKNOWN,

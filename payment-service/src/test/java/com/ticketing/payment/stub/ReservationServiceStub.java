@@ -4,14 +4,20 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * reservation-service's payment lock as docs/contracts.md describes it, state in memory: lock only the owner's
  * HELD reservation (another user's → 404, not HELD → 409 RESERVATION_NOT_PAYABLE, locked by another payment →
- * 409 RESERVATION_LOCKED, same payment again → same answer); unlock idempotent.
+ * 409 RESERVATION_LOCKED, same payment again → same answer); unlock idempotent, and it refuses any later lock by
+ * that payment (409 PAYMENT_LOCK_REFUSED, the fence of docs/contracts.md); GET of a reservation.
+ * {@link #lateLocks} waits before applying a lock, {@link #holdLocks} until {@link #releaseLocks}.
  */
 public class ReservationServiceStub extends StubServer {
 
@@ -23,11 +29,49 @@ public class ReservationServiceStub extends StubServer {
     private final Map<Long, Reservation> reservations = new HashMap<>();
     public final AtomicInteger lockRequests = new AtomicInteger();
     public final AtomicInteger unlockRequests = new AtomicInteger();
+    public final AtomicInteger lookups = new AtomicInteger();
+    private final Set<Long> refusedPayments = new HashSet<>();
+    public volatile long lateLocks;
+    private volatile CountDownLatch lockGate;
+    private final AtomicInteger heldLocks = new AtomicInteger();
 
     public synchronized void reset() {
         reservations.clear();
         lockRequests.set(0);
         unlockRequests.set(0);
+        lookups.set(0);
+        refusedPayments.clear();
+        lateLocks = 0;
+        releaseLocks();
+    }
+
+    /** From now on lock requests wait (before applying) until {@link #releaseLocks}. */
+    public void holdLocks() {
+        lockGate = new CountDownLatch(1);
+    }
+
+    public void releaseLocks() {
+        CountDownLatch gate = lockGate;
+        lockGate = null;
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    public int heldLocks() {
+        return heldLocks.get();
+    }
+
+    /** The reservation paid by {@code paymentId}, as after reservation-service consumed its PaymentCompleted. */
+    public synchronized void confirm(long reservationId, long paymentId) {
+        Reservation r = reservations.get(reservationId);
+        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.price(), State.CONFIRMED, paymentId));
+    }
+
+    /** The reservation cancelled, as when its confirmation failed. */
+    public synchronized void cancel(long reservationId) {
+        Reservation r = reservations.get(reservationId);
+        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.price(), State.CANCELLED, null));
     }
 
     public synchronized void hold(long reservationId, long userId, long price) {
@@ -55,12 +99,30 @@ public class ReservationServiceStub extends StubServer {
 
     @Override
     protected Response handle(String method, String[] p, JsonNode body) {
+        if ("GET".equals(method) && p.length == 3 && "internal".equals(p[0]) && "reservations".equals(p[1])) {
+            lookups.incrementAndGet();
+            return find(Long.parseLong(p[2]));
+        }
         if (p.length < 4 || !"internal".equals(p[0]) || !"reservations".equals(p[1]) || !"payment-lock".equals(p[3])) {
             return error(404, "NOT_FOUND");
         }
         long reservationId = Long.parseLong(p[2]);
         if ("POST".equals(method) && p.length == 4) {
             lockRequests.incrementAndGet();
+            CountDownLatch gate = lockGate;
+            if (gate != null) {
+                heldLocks.incrementAndGet();
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    heldLocks.decrementAndGet();
+                }
+            }
+            if (lateLocks > 0) {
+                sleep(lateLocks);
+            }
             return lock(reservationId, body.get("userId").asLong(), body.get("paymentId").asLong());
         }
         if ("DELETE".equals(method) && p.length == 5) {
@@ -74,6 +136,9 @@ public class ReservationServiceStub extends StubServer {
         Reservation r = reservations.get(reservationId);
         if (r == null || r.userId() != userId) {
             return error(404, "RESERVATION_NOT_FOUND");
+        }
+        if (refusedPayments.contains(paymentId)) {
+            return error(409, "PAYMENT_LOCK_REFUSED");
         }
         if (r.state() == State.PAYING) {
             return r.lockedBy() == paymentId ? ok(view(r)) : error(409, "RESERVATION_LOCKED");
@@ -91,11 +156,20 @@ public class ReservationServiceStub extends StubServer {
         if (r == null) {
             return error(404, "RESERVATION_NOT_FOUND");
         }
+        if (r.state() == State.CONFIRMED && Long.valueOf(paymentId).equals(r.lockedBy())) {
+            return error(409, "RESERVATION_ALREADY_CONFIRMED");
+        }
+        refusedPayments.add(paymentId);
         if (r.state() == State.PAYING && r.lockedBy() == paymentId) {
             r = new Reservation(r.id(), r.userId(), r.price(), State.HELD, null);
             reservations.put(reservationId, r);
         }
         return ok(view(r));
+    }
+
+    private synchronized Response find(long reservationId) {
+        Reservation r = reservations.get(reservationId);
+        return r == null ? error(404, "RESERVATION_NOT_FOUND") : ok(view(r));
     }
 
     private static Map<String, Object> view(Reservation r) {
@@ -106,6 +180,9 @@ public class ReservationServiceStub extends StubServer {
         view.put("seatId", r.id());
         view.put("price", r.price());
         view.put("status", r.state().name());
+        if (r.lockedBy() != null) {
+            view.put("paymentId", r.lockedBy());
+        }
         view.put("expiresAt", Instant.now().plusSeconds(300).toString());
         return view;
     }

@@ -3,10 +3,13 @@ package com.ticketing.payment.stub;
 import tools.jackson.databind.JsonNode;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -17,7 +20,13 @@ import java.util.stream.Collectors;
  *
  * <p>Faults on demand: {@link #slowDebits} applies the debit and then answers late (outcome unknown to a client
  * with a shorter read timeout); {@link #lostDebits} answers late without applying; {@link #faultRate} makes a
- * share of debits answer 500, half of them after applying.
+ * share of debits answer 500, half of them after applying; {@link #lateDebits} waits before applying (a debit still
+ * running in user-service after payment-service stopped waiting); {@link #holdDebits} keeps debits waiting until
+ * {@link #releaseDebits} or, with {@link #debitsCommitBeforeVoid}, until a void of their payment id arrives, which
+ * then finds them taken (a debit that was running when the void came).
+ *
+ * <p>Voids follow the fence of docs/contracts.md: after a void a debit of that payment id is refused with 409
+ * PAYMENT_VOIDED; a void of a taken debit is refused with 409 DEBIT_EXISTS.
  */
 public class UserServiceStub extends StubServer {
 
@@ -26,6 +35,14 @@ public class UserServiceStub extends StubServer {
 
     private final Map<Long, Long> balances = new HashMap<>();
     private final Map<Long, Debit> debits = new LinkedHashMap<>();
+    private final Set<Long> voided = new HashSet<>();
+    public final AtomicInteger voidRequests = new AtomicInteger();
+    public final AtomicInteger debitsRefusedAsVoided = new AtomicInteger();
+    public volatile long lateDebits;
+    public volatile boolean debitsCommitBeforeVoid;
+    private volatile CountDownLatch debitGate;
+    private final AtomicInteger heldDebits = new AtomicInteger();
+    private final AtomicInteger debitsDone = new AtomicInteger();
     public final AtomicInteger debitRequests = new AtomicInteger();
     public final AtomicInteger debitsApplied = new AtomicInteger();
     public final AtomicInteger refundRequests = new AtomicInteger();
@@ -44,6 +61,12 @@ public class UserServiceStub extends StubServer {
         refundRequests.set(0);
         refundsApplied.set(0);
         lookups.set(0);
+        voided.clear();
+        voidRequests.set(0);
+        debitsRefusedAsVoided.set(0);
+        lateDebits = 0;
+        debitsCommitBeforeVoid = false;
+        releaseDebits();
         slowDebits = 0;
         lostDebits = 0;
         faultRate = 0;
@@ -59,6 +82,28 @@ public class UserServiceStub extends StubServer {
 
     public synchronized long totalBalance() {
         return balances.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** From now on debit requests wait (before applying) until {@link #releaseDebits}. */
+    public void holdDebits() {
+        debitGate = new CountDownLatch(1);
+    }
+
+    public void releaseDebits() {
+        CountDownLatch gate = debitGate;
+        debitGate = null;
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    /** How many debit requests are waiting at the gate now. */
+    public int heldDebits() {
+        return heldDebits.get();
+    }
+
+    public synchronized boolean isVoided(long paymentId) {
+        return voided.contains(paymentId);
     }
 
     public synchronized Debit debit(long paymentId) {
@@ -83,6 +128,10 @@ public class UserServiceStub extends StubServer {
             refundRequests.incrementAndGet();
             return refund(userId, body.get("paymentId").asLong(), body.get("amount").asLong());
         }
+        if ("POST".equals(method) && p.length == 6 && "debits".equals(p[3]) && "void".equals(p[5])) {
+            voidRequests.incrementAndGet();
+            return voidDebit(userId, Long.parseLong(p[4]));
+        }
         if ("GET".equals(method) && p.length == 5 && "debits".equals(p[3])) {
             lookups.incrementAndGet();
             return lookup(userId, Long.parseLong(p[4]));
@@ -92,6 +141,20 @@ public class UserServiceStub extends StubServer {
 
     private Response debitRequest(long userId, long paymentId, long amount) {
         debitRequests.incrementAndGet();
+        CountDownLatch gate = debitGate;
+        if (gate != null) {
+            heldDebits.incrementAndGet();
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                heldDebits.decrementAndGet();
+            }
+        }
+        if (lateDebits > 0) {
+            sleep(lateDebits);
+        }
         if (lostDebits > 0) {
             sleep(lostDebits);
             return error(500, "INTERNAL_ERROR");
@@ -106,6 +169,7 @@ public class UserServiceStub extends StubServer {
             return error(500, "INTERNAL_ERROR"); // failed before doing anything
         }
         Response answer = debit(userId, paymentId, amount);
+        debitsDone.incrementAndGet();
         if (fault == 2) {
             return error(500, "INTERNAL_ERROR"); // applied, but the answer is lost
         }
@@ -116,6 +180,10 @@ public class UserServiceStub extends StubServer {
     }
 
     private synchronized Response debit(long userId, long paymentId, long amount) {
+        if (voided.contains(paymentId)) {
+            debitsRefusedAsVoided.incrementAndGet();
+            return error(409, "PAYMENT_VOIDED");
+        }
         Debit existing = debits.get(paymentId);
         if (existing != null) {
             if (existing.userId() != userId || existing.amount() != amount) {
@@ -134,6 +202,26 @@ public class UserServiceStub extends StubServer {
         debits.put(paymentId, new Debit(userId, paymentId, amount, balance - amount, false));
         debitsApplied.incrementAndGet();
         return ok(Map.of("userId", userId, "paymentId", paymentId, "balance", balance - amount));
+    }
+
+    private Response voidDebit(long userId, long paymentId) {
+        if (debitsCommitBeforeVoid && debitGate != null) {
+            // the debit was already running when the void came: it commits first
+            int done = debitsDone.get();
+            releaseDebits();
+            long until = System.currentTimeMillis() + 5_000;
+            while (debitsDone.get() == done && System.currentTimeMillis() < until) {
+                sleep(10);
+            }
+        }
+        synchronized (this) {
+            Debit debit = debits.get(paymentId);
+            if (debit != null) {
+                return error(409, "DEBIT_EXISTS");
+            }
+            voided.add(paymentId);
+            return ok(Map.of("userId", userId, "paymentId", paymentId, "status", "VOID"));
+        }
     }
 
     private synchronized Response refund(long userId, long paymentId, long amount) {

@@ -1,6 +1,7 @@
 package com.ticketing.reservation.payment;
 
 import com.ticketing.common.web.ApiException;
+import com.ticketing.reservation.config.ReservationProperties;
 import com.ticketing.reservation.reservation.Reservation;
 import com.ticketing.reservation.reservation.ReservationRefused;
 import com.ticketing.reservation.reservation.events.ReservationEvents;
@@ -11,12 +12,18 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * payment-service's side of the saga: lock a held reservation for one payment (owner check, not expired) and
  * release the lock again. Both run under the reservation's row lock, so they are decided one at a time
  * against each other and against the sweeper; both are idempotent per payment id.
+ *
+ * <p>The fence: an unlock means the payment gave the reservation up, so it also refuses every later lock by that
+ * payment ({@code refused_payment_lock}). A lock request still on its way when payment-service gave up (its
+ * answer timed out) is decided after the unlock and refused with {@code PAYMENT_LOCK_REFUSED}, instead of leaving
+ * the reservation PAYING for a payment that is over.
  */
 @Service
 public class LockingForPayment {
@@ -24,11 +31,13 @@ public class LockingForPayment {
     private final ReservationStore store;
     private final ReservationEvents events;
     private final Clock clock;
+    private final Duration checkPaymentAfter;
 
-    public LockingForPayment(ReservationStore store, ReservationEvents events, Clock clock) {
+    public LockingForPayment(ReservationStore store, ReservationEvents events, Clock clock, ReservationProperties props) {
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.checkPaymentAfter = props.paying().checkAfter();
     }
 
     @Transactional(isolation = Isolation.READ_COMMITTED)
@@ -38,8 +47,13 @@ public class LockingForPayment {
                 .orElseThrow(LockingForPayment::notFound);
         Instant now = clock.instant();
         try {
+            if (store.areLocksRefused(paymentId)) {
+                throw new ReservationRefused(ReservationRefused.Reason.LOCK_REFUSED,
+                        "payment " + paymentId + " gave this reservation up");
+            }
             if (r.lockForPayment(paymentId, now)) {
                 store.update(r, now);
+                store.schedulePaymentCheck(r.id(), now.plus(checkPaymentAfter));
             }
         } catch (ReservationRefused refused) {
             throw asApiError(refused);
@@ -47,11 +61,16 @@ public class LockingForPayment {
         return r;
     }
 
-    /** {@code PAYING → HELD}, or {@code EXPIRED} (seat freed, event) when its time ran out meanwhile. */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    /**
+     * {@code PAYING → HELD}, or {@code EXPIRED} (seat freed, event) when its time ran out meanwhile; and from now on
+     * no lock by {@code paymentId}. The refusal is recorded even when the answer is a 409 (another payment's lock,
+     * or paid by this payment), hence no rollback for {@link ApiException}.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED, noRollbackFor = ApiException.class)
     public Reservation unlock(long reservationId, long paymentId) {
         Reservation r = store.findForUpdate(reservationId).orElseThrow(LockingForPayment::notFound);
         Instant now = clock.instant();
+        store.refuseLocksOf(paymentId, reservationId, now);
         try {
             Reservation.Unlocked outcome = r.unlock(paymentId, now);
             if (outcome != Reservation.Unlocked.NOTHING_TO_RELEASE) {
@@ -79,6 +98,7 @@ public class LockingForPayment {
         return switch (refused.reason()) {
             case LOCKED_BY_OTHER_PAYMENT -> ApiException.conflict(ReservationErrors.RESERVATION_LOCKED, refused.getMessage());
             case ALREADY_CONFIRMED -> ApiException.conflict(ReservationErrors.RESERVATION_ALREADY_CONFIRMED, refused.getMessage());
+            case LOCK_REFUSED -> ApiException.conflict(ReservationErrors.PAYMENT_LOCK_REFUSED, refused.getMessage());
             case EXPIRED, CANCELLED, CONFIRMED_BY_OTHER_PAYMENT, NOT_LOCKED, NOT_EXPIRABLE ->
                     ApiException.conflict(ReservationErrors.RESERVATION_NOT_PAYABLE, refused.getMessage());
         };

@@ -118,7 +118,10 @@ public final class Reservation {
         NOTHING_TO_RELEASE
     }
 
-    /** Releases the lock of {@code payment}; a lock of another payment, or a paid reservation, is refused. */
+    /**
+     * Releases the lock of {@code payment}; a lock of another payment, or a reservation this payment paid, is
+     * refused. A reservation paid by another payment holds no lock of this one: nothing to release.
+     */
     public Unlocked unlock(long payment, Instant now) {
         switch (status) {
             case PAYING -> {
@@ -133,7 +136,12 @@ public final class Reservation {
                 status = ReservationStatus.HELD;
                 return Unlocked.HELD_AGAIN;
             }
-            case CONFIRMED -> throw new ReservationRefused(ALREADY_CONFIRMED, "the reservation is already paid");
+            case CONFIRMED -> {
+                if (paidBy(payment)) {
+                    throw new ReservationRefused(ALREADY_CONFIRMED, "the reservation is already paid");
+                }
+                return Unlocked.NOTHING_TO_RELEASE;
+            }
             case HELD, EXPIRED, CANCELLED -> {
                 return Unlocked.NOTHING_TO_RELEASE;
             }

@@ -18,7 +18,9 @@ public class ReservationRefused extends RuntimeException {
         /** Confirmation needs a payment lock, and there is none. */
         NOT_LOCKED,
         /** Only a held reservation expires, and only once its time is up. */
-        NOT_EXPIRABLE
+        NOT_EXPIRABLE,
+        /** The payment gave the reservation up (it was unlocked for it): it may never lock it again. */
+        LOCK_REFUSED
     }
 
     private final Reason reason;

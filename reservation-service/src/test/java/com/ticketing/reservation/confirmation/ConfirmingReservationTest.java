@@ -145,6 +145,44 @@ class ConfirmingReservationTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(statusOf(reservationId)));
     }
 
+    /** Event ids are stored whole: two ids alike in their first 36 characters are two events (CHAR(36) truncated them). */
+    @Test
+    void shouldTellApartEventIdsThatShareTheirFirst36Characters() throws Exception {
+        long firstSeat = CatalogStub.seatId(14, 20);
+        long secondSeat = CatalogStub.seatId(14, 21);
+        long first = hold(3201, firstSeat);
+        long second = hold(3202, secondSeat);
+        lock(first, 3201, 90_201);
+        lock(second, 3202, 90_202);
+        String common = UUID.randomUUID().toString();
+
+        publishPaymentCompleted(common + "-first", 90_201, first, 3201, CatalogStub.priceOf(firstSeat));
+        publishPaymentCompleted(common + "-second", 90_202, second, 3202, CatalogStub.priceOf(secondSeat));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(statusOf(first))
+                && "CONFIRMED".equals(statusOf(second)));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class,
+                common + "-second")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterAPaymentCompletedWhoseIdIsTooLongToStoreWhole() throws Exception {
+        long seatId = CatalogStub.seatId(14, 22);
+        long reservationId = hold(3211, seatId);
+        lock(reservationId, 3211, 90_211);
+        String tooLong = "y".repeat(256);
+
+        publishPaymentCompleted(tooLong, 90_211, reservationId, 3211, CatalogStub.priceOf(seatId));
+        publishPaymentCompleted(UUID.randomUUID().toString(), 90_212, reservationId + 1_000_000, 3211, 1); // a marker after it
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND aggregate_id = ?", Integer.class,
+                EventTypes.RESERVATION_CONFIRMATION_FAILED, Long.toString(reservationId + 1_000_000)) == 1);
+        assertThat(statusOf(reservationId)).isEqualTo("PAYING");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_event WHERE event_id LIKE 'yyyy%'",
+                Integer.class)).isZero();
+    }
+
     private void publishPaymentCompleted(String eventId, long paymentId, long reservationId, long userId, long amount)
             throws Exception {
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -197,4 +197,34 @@ class LockingForPaymentTest extends IntegrationTest {
         assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
         assertThat(errorCode(unknown)).isEqualTo("RESERVATION_NOT_FOUND");
     }
+
+    /** Race 2: the unlock of a payment that timed out arrives first and finds nothing; its late lock is refused. */
+    @Test
+    void shouldRefuseALateLockOfAPaymentThatGaveTheReservationUp() throws Exception {
+        long reservationId = hold(2091, CatalogStub.seatId(12, 11));
+
+        MvcResult givenUp = unlock(reservationId, 88_091);
+        MvcResult late = lock(reservationId, 2091, 88_091);
+
+        assertThat(givenUp.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(givenUp).path("data").path("status").asString()).isEqualTo("HELD");
+        assertThat(late.getResponse().getStatus()).isEqualTo(409);
+        assertThat(errorCode(late)).isEqualTo("PAYMENT_LOCK_REFUSED");
+        assertThat(statusOf(reservationId)).isEqualTo("HELD");
+        assertThat(lock(reservationId, 2091, 88_092).getResponse().getStatus()).as("a new payment").isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseTheLateLockEvenWhenTheUnlockFoundAnotherPaymentsLock() throws Exception {
+        long reservationId = hold(2093, CatalogStub.seatId(12, 12));
+        lock(reservationId, 2093, 88_093);
+
+        MvcResult givenUp = unlock(reservationId, 88_094);
+        unlock(reservationId, 88_093);
+        MvcResult late = lock(reservationId, 2093, 88_094);
+
+        assertThat(errorCode(givenUp)).isEqualTo("RESERVATION_LOCKED");
+        assertThat(errorCode(late)).isEqualTo("PAYMENT_LOCK_REFUSED");
+        assertThat(statusOf(reservationId)).isEqualTo("HELD");
+    }
 }

@@ -87,6 +87,8 @@ class ReservationTest {
         r.confirm(7);
         assertThatThrownBy(() -> r.unlock(7, T0)).isInstanceOfSatisfying(ReservationRefused.class,
                 e -> assertThat(e.reason()).isEqualTo(ReservationRefused.Reason.ALREADY_CONFIRMED));
+        assertThat(r.unlock(8, T0)).as("another payment holds no lock of a paid reservation")
+                .isEqualTo(Reservation.Unlocked.NOTHING_TO_RELEASE);
     }
 
     @Test

@@ -1,15 +1,8 @@
 package com.ticketing.reservation.support;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +13,7 @@ import java.util.regex.Pattern;
  * Schedules 1..{@value #SCHEDULES} exist; {@value #CLOSED_SCHEDULE} is not bookable. It can be stopped (connection
  * refused), made to fail (500) or made slow.
  */
-public final class CatalogStub {
+public final class CatalogStub extends LoopbackHttpStub {
 
     public static final int SCHEDULES = 100_000;
     public static final long CLOSED_SCHEDULE = 90_000;
@@ -28,27 +21,15 @@ public final class CatalogStub {
 
     public enum Mode { UP, FAILING, SLOW }
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final AtomicInteger hits = new AtomicInteger();
     private volatile Mode mode = Mode.UP;
-    private volatile HttpServer server;
-    private final int port;
 
-    private CatalogStub() throws IOException {
-        server = bind(0);
-        port = server.getAddress().getPort();
+    private CatalogStub() {
+        super(16);
     }
 
     public static CatalogStub start() {
-        try {
-            return new CatalogStub();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public String url() {
-        return "http://127.0.0.1:" + port;
+        return new CatalogStub();
     }
 
     public static long seatId(long scheduleId, int seatNo) {
@@ -75,32 +56,11 @@ public final class CatalogStub {
     public synchronized void reset() {
         mode = Mode.UP;
         hits.set(0);
-        if (server == null) {
-            try {
-                server = bind(port);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot listen on " + port + " again", e);
-            }
-        }
+        listen();
     }
 
-    /** Stops listening: calls are refused at connect. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
-    }
-
-    private HttpServer bind(int onPort) throws IOException {
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 200);
-        s.createContext("/", this::handle);
-        s.setExecutor(executor);
-        s.start();
-        return s;
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
         try {
             Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
@@ -133,19 +93,6 @@ public final class CatalogStub {
                     + ",\"bookable\":" + (scheduleId != CLOSED_SCHEDULE) + "}}");
         } finally {
             exchange.close();
-        }
-    }
-
-    private static String error(String code) {
-        return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"stub\"}}";
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 

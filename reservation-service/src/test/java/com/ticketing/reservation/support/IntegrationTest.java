@@ -3,6 +3,7 @@ package com.ticketing.reservation.support;
 import com.ticketing.common.auth.AuthHeaders;
 import com.ticketing.common.event.EventJson;
 import com.ticketing.reservation.catalog.ConcertCatalog;
+import com.ticketing.reservation.payment.PaymentStates;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * One application context for every integration test (same configuration, so Spring caches it): the real
  * MariaDB schema {@code reservation_service_test}, an embedded Kafka broker (KRaft, real broker code), and a real
  * HTTP stub of concert-service that the load-balanced client finds under the service id {@code concert-service}
- * (simple discovery, Eureka off).
+ * (simple discovery, Eureka off), and one of payment-service's payment lookup under {@code payment-service}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -42,11 +43,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 public abstract class IntegrationTest {
 
     protected static final CatalogStub CATALOG = CatalogStub.start();
+    protected static final PaymentsStub PAYMENTS = PaymentsStub.start();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void catalogStub(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.concert-service[0].uri", CATALOG::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.payment-service[0].uri", PAYMENTS::url);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -82,10 +85,13 @@ public abstract class IntegrationTest {
         jdbc.update("DELETE FROM reservation");
         jdbc.update("DELETE FROM hold_owner");
         jdbc.update("DELETE FROM processed_event");
+        jdbc.update("DELETE FROM refused_payment_lock");
         clock.reset();
+        PAYMENTS.reset();
         CATALOG.reset();
         catalog.evictAll();
         breakers.circuitBreaker(ConcertCatalog.SERVICE).reset();
+        breakers.circuitBreaker(PaymentStates.SERVICE).reset();
     }
 
     /**

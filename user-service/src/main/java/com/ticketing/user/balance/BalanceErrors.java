@@ -12,6 +12,10 @@ public final class BalanceErrors {
     public static final String DEBIT_NOT_FOUND = "DEBIT_NOT_FOUND";
     public static final String REFUND_EXCEEDS_DEBIT = "REFUND_EXCEEDS_DEBIT";
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    /** A debit of a payment id that payment-service has voided: refused, nothing changed. */
+    public static final String PAYMENT_VOIDED = "PAYMENT_VOIDED";
+    /** A void of a payment id whose debit was taken first: the payment must complete. */
+    public static final String DEBIT_EXISTS = "DEBIT_EXISTS";
 
     private BalanceErrors() {
     }
@@ -49,6 +53,14 @@ public final class BalanceErrors {
 
     static ApiException refundExceedsDebit(long debited) {
         return ApiException.conflict(REFUND_EXCEEDS_DEBIT, "a refund cannot exceed the debit of " + debited + " won");
+    }
+
+    static ApiException paymentVoided(long paymentId) {
+        return ApiException.conflict(PAYMENT_VOIDED, "payment " + paymentId + " was voided; nothing was debited");
+    }
+
+    static ApiException debitExists(long paymentId) {
+        return ApiException.conflict(DEBIT_EXISTS, "payment " + paymentId + " was already debited; it cannot be voided");
     }
 
     static ApiException busy() {

@@ -2,30 +2,35 @@ package com.ticketing.user.balance;
 
 import com.ticketing.user.balance.persistence.Accounts;
 import com.ticketing.user.balance.persistence.Ledger;
+import com.ticketing.user.balance.persistence.PaymentClaims;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * Pays for a payment from the balance, once per payment id. The conditional update takes the money only if
- * the balance covers it; the ledger's unique (payment_id, kind) key lets exactly one debit per payment id
- * commit. A concurrent or retried duplicate rolls back as a whole and answers the first debit's result.
+ * Pays for a payment from the balance, once per payment id, and never after payment-service voided that id.
+ * One transaction: claim the payment id ({@code payment_claim}, primary key: the same key a void takes), take
+ * the money only if the balance covers it (conditional update), write the ledger row. A concurrent or retried
+ * duplicate, or a void that got there first, makes the claim fail; the whole transaction rolls back and the
+ * request answers the first debit's result or {@code PAYMENT_VOIDED}. A debit the balance does not cover rolls
+ * back too, claim included, so the payment id stays usable.
  */
 @Service
 public class DebitingBalance {
 
     private final Accounts accounts;
     private final Ledger ledger;
+    private final PaymentClaims claims;
     private final BalanceTransactions transactions;
     private final BalanceLimits limits;
     private final BalanceMetrics metrics;
 
-    public DebitingBalance(Accounts accounts, Ledger ledger, BalanceTransactions transactions, BalanceLimits limits,
-                           BalanceMetrics metrics) {
+    public DebitingBalance(Accounts accounts, Ledger ledger, PaymentClaims claims, BalanceTransactions transactions,
+                           BalanceLimits limits, BalanceMetrics metrics) {
         this.accounts = accounts;
         this.ledger = ledger;
+        this.claims = claims;
         this.transactions = transactions;
         this.limits = limits;
         this.metrics = metrics;
@@ -39,33 +44,42 @@ public class DebitingBalance {
         if (repeat.isPresent()) {
             return repeat.get();
         }
-        OptionalLong debited;
+        long balance;
         try {
-            debited = transactions.run(() -> {
+            balance = transactions.run(() -> {
+                claims.claim(paymentId, userId, PaymentClaim.Outcome.DEBITED);
                 if (!accounts.withdraw(userId, amount)) {
-                    return OptionalLong.empty();
+                    throw new NotCovered(); // rolls the claim back with it
                 }
-                long balance = accounts.balanceOf(userId).orElseThrow();
-                ledger.append(userId, LedgerKind.DEBIT, amount, balance, paymentId, null);
-                return OptionalLong.of(balance);
+                long after = accounts.balanceOf(userId).orElseThrow();
+                ledger.append(userId, LedgerKind.DEBIT, amount, after, paymentId, null);
+                return after;
             });
-        } catch (DuplicateKeyException concurrentRepeat) {
-            return repeatOf(userId, paymentId, amount).orElseThrow(() -> concurrentRepeat);
+        } catch (DuplicateKeyException claimedFirst) {
+            return repeatOf(userId, paymentId, amount).orElseThrow(() -> refusalAfter(paymentId, claimedFirst));
+        } catch (NotCovered notCovered) {
+            // Nothing changed. A duplicate that committed first may be why the balance no longer covers it.
+            return repeatOf(userId, paymentId, amount).orElseThrow(() -> refusalOf(userId));
         }
-        if (debited.isPresent()) {
-            metrics.applied(LedgerKind.DEBIT);
-            return new PaymentBalance(userId, paymentId, debited.getAsLong());
+        metrics.applied(LedgerKind.DEBIT);
+        return new PaymentBalance(userId, paymentId, balance);
+    }
+
+    /** The payment id was claimed by someone else first and no debit of it stands: a void, or a bug. */
+    private RuntimeException refusalAfter(long paymentId, DuplicateKeyException claimedFirst) {
+        if (claims.find(paymentId).filter(PaymentClaim::isVoid).isPresent()) {
+            metrics.voidedDebit();
+            return BalanceErrors.paymentVoided(paymentId);
         }
-        // Nothing changed. A duplicate that committed first may be why the balance no longer covers it.
-        repeat = repeatOf(userId, paymentId, amount);
-        if (repeat.isPresent()) {
-            return repeat.get();
-        }
+        return claimedFirst;
+    }
+
+    private RuntimeException refusalOf(long userId) {
         if (!accounts.exists(userId)) {
-            throw BalanceErrors.userNotFound(userId);
+            return BalanceErrors.userNotFound(userId);
         }
         metrics.insufficientBalance();
-        throw BalanceErrors.insufficientBalance();
+        return BalanceErrors.insufficientBalance();
     }
 
     private Optional<PaymentBalance> repeatOf(long userId, long paymentId, long amount) {
@@ -76,5 +90,12 @@ public class DebitingBalance {
             metrics.replayed(LedgerKind.DEBIT);
             return new PaymentBalance(userId, paymentId, first.balanceAfter());
         });
+    }
+
+    /** The balance does not cover the debit (or there is no such user): roll the transaction back. */
+    private static final class NotCovered extends RuntimeException {
+        NotCovered() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -61,6 +61,7 @@ abstract class BalanceIntegrationTest {
         if (cleaned.compareAndSet(false, true)) {
             jdbc.update("DELETE FROM balance_ledger WHERE user_id >= ? OR user_id = ?", FIRST_TEST_USER, UNKNOWN_USER);
             jdbc.update("DELETE FROM users WHERE user_id >= ? OR user_id = ?", FIRST_TEST_USER, UNKNOWN_USER);
+            jdbc.update("DELETE FROM payment_claim WHERE payment_id >= ?", FIRST_TEST_PAYMENT);
         }
     }
 
@@ -174,6 +175,10 @@ abstract class BalanceIntegrationTest {
 
     Reply refund(long userId, long paymentId, long amount) {
         return post("/internal/users/" + userId + "/refunds", "{\"paymentId\":" + paymentId + ",\"amount\":" + amount + "}");
+    }
+
+    Reply voidPayment(long userId, long paymentId) {
+        return post("/internal/users/" + userId + "/debits/" + paymentId + "/void", "");
     }
 
     Reply debitOf(long userId, long paymentId) {

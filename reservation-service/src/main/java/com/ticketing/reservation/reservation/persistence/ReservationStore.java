@@ -72,14 +72,53 @@ public class ReservationStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM reservation WHERE active_seat_id = ?").param(seatId).query(ROW).optional();
     }
 
-    /** Writes the state a transition left (status, payment, seat occupancy). */
+    /** Writes the state a transition left (status, payment, seat occupancy); a row no longer PAYING needs no payment check. */
     public void update(Reservation r, Instant now) {
-        int n = jdbc.sql("UPDATE reservation SET status = ?, payment_id = ?, active_seat_id = ?, updated_at = ? WHERE id = ?")
-                .params(r.status().name(), r.paymentId(), r.activeSeatId(), toDb(now), r.id())
+        int n = jdbc.sql("UPDATE reservation SET status = ?, payment_id = ?, active_seat_id = ?, updated_at = ?, "
+                        + "payment_check_at = IF(? = 'PAYING', payment_check_at, NULL) WHERE id = ?")
+                .params(r.status().name(), r.paymentId(), r.activeSeatId(), toDb(now), r.status().name(), r.id())
                 .update();
         if (n != 1) {
             throw new IllegalStateException("reservation " + r.id() + " vanished");
         }
+    }
+
+    /** When to ask payment-service whether the payment that locked the reservation is still under way. */
+    public void schedulePaymentCheck(long reservationId, Instant at) {
+        jdbc.sql("UPDATE reservation SET payment_check_at = ? WHERE id = ? AND status = 'PAYING'")
+                .params(toDb(at), reservationId)
+                .update();
+    }
+
+    /**
+     * Takes up to {@code limit} PAYING reservations whose payment check is due and moves their next check to
+     * {@code next} (one short transaction, rows another instance holds are skipped): the caller then asks
+     * payment-service about each without holding a lock, and no other instance asks again before {@code next}.
+     * Returns (reservation id, payment id) pairs.
+     */
+    public List<long[]> takeDuePaymentChecks(Instant now, Instant next, int limit) {
+        List<long[]> due = jdbc.sql("SELECT id, payment_id FROM reservation WHERE status = 'PAYING' "
+                        + "AND payment_check_at <= ? ORDER BY payment_check_at LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(toDb(now), limit)
+                .query((rs, i) -> new long[] {rs.getLong("id"), rs.getLong("payment_id")})
+                .list();
+        for (long[] row : due) {
+            schedulePaymentCheck(row[0], next);
+        }
+        return due;
+    }
+
+    /** Refuses every later lock by {@code paymentId} (idempotent). */
+    public void refuseLocksOf(long paymentId, long reservationId, Instant now) {
+        jdbc.sql("INSERT INTO refused_payment_lock (payment_id, reservation_id, refused_at) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE payment_id = payment_id")
+                .params(paymentId, reservationId, toDb(now))
+                .update();
+    }
+
+    public boolean areLocksRefused(long paymentId) {
+        return jdbc.sql("SELECT COUNT(*) FROM refused_payment_lock WHERE payment_id = ?")
+                .param(paymentId).query(Long.class).single() > 0;
     }
 
     /**
