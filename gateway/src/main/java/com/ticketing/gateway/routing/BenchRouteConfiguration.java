@@ -15,6 +15,11 @@ import org.springframework.context.annotation.Configuration;
  * Three variants take the route's parts apart: {@code /ping-static} (breaker, fixed URI
  * {@code ticketing.bench.ping-static-uri} instead of the Eureka lookup), {@code /ping-nocb} (lookup, no breaker)
  * and {@code /ping-bare} (fixed URI, no breaker).
+ * <p>
+ * Two more measure what checking the access token costs: {@code GET /bench/ping} is the proxied ping without any
+ * login (outside {@code /v1/api}), and {@code POST /bench/queue/token/check} is the waiting-room check without the
+ * access token: the user is the verified waiting-room token's ({@link BenchQueueTokenIdentity}). Benchmark builds
+ * only; the real check route needs the login.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ticketing.bench.ping-route", havingValue = "true")
@@ -22,7 +27,9 @@ class BenchRouteConfiguration {
 
     @Bean
     RouteLocator benchPingRoute(RouteLocatorBuilder routes,
-                                @Value("${ticketing.bench.ping-static-uri}") String staticUri) {
+                                @Value("${ticketing.bench.ping-static-uri}") String staticUri,
+                                com.ticketing.common.auth.QueueTokenCodec codec) {
+        BenchQueueTokenIdentity queueTokenIdentity = new BenchQueueTokenIdentity(codec);
         return routes.routes()
                 .route("bench-ping", r -> r.path("/v1/api/bench/ping")
                         .filters(f -> f.setPath("/ping")
@@ -40,6 +47,17 @@ class BenchRouteConfiguration {
                 .route("bench-ping-bare", r -> r.path("/v1/api/bench/ping-bare")
                         .filters(f -> f.setPath("/ping"))
                         .uri(staticUri))
+                .route("bench-ping-anonymous", r -> r.path("/bench/ping")
+                        .filters(f -> f.setPath("/ping")
+                                .circuitBreaker(c -> c.setName("queue-service")
+                                        .setFallbackUri("forward:/fallback/queue-service")))
+                        .uri("lb://queue-service"))
+                .route("bench-check-without-login", r -> r.path("/bench/queue/token/check").and().method("POST")
+                        .filters(f -> f.setPath("/v1/api/queue/token/check")
+                                .filter(queueTokenIdentity)
+                                .circuitBreaker(c -> c.setName("queue-service")
+                                        .setFallbackUri("forward:/fallback/queue-service")))
+                        .uri("lb://queue-service"))
                 .build();
     }
 }

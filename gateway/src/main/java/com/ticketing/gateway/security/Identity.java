@@ -16,10 +16,20 @@ public record Identity(String userId, String roles) {
     /** The access token's claim holding the roles ({@code ["USER","ADMIN"]}). */
     public static final String ROLES_CLAIM = "roles";
 
+    /**
+     * Set only by the benchmark routes' filter (benchmark builds, {@code ticketing.bench.ping-route=true}): an identity
+     * taken from a verified waiting-room token instead of an access token.
+     */
+    public static final String BENCH_IDENTITY_ATTR = Identity.class.getName() + ".bench";
+
     private static final String ROLE_PREFIX = "ROLE_";
 
     /** The verified identity, or empty for a request without a (valid) access token. */
     public static Mono<Identity> of(ServerWebExchange exchange) {
+        Identity bench = exchange.getAttribute(BENCH_IDENTITY_ATTR);
+        if (bench != null) {
+            return Mono.just(bench);
+        }
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .cast(JwtAuthenticationToken.class)
