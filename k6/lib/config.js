@@ -21,6 +21,8 @@
 // Access tokens live 10 minutes (user-service's AUTH_ACCESS_TOKEN_TTL). A session is refreshed shortly before it
 // expires only by its one user (a VU, or the one iteration that uses it): the refresh token rotates, so a second
 // user of the same session would be locked out. Each script's header says which way it goes.
+//
+// `POOL` (the former name of LOGIN_USERS) is refused with a message rather than silently ignored.
 
 export const BASE_URL = (__ENV.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 export const API = `${BASE_URL}/v1/api`;
@@ -62,6 +64,9 @@ export const POLL_SECONDS = floatEnv('POLL_SECONDS', 2);
 if (USER_MIN < 1 || USER_MAX < USER_MIN) {
   throw new Error(`USER_MIN..USER_MAX must be a non-empty range of positive ids, got ${USER_MIN}..${USER_MAX}`);
 }
+if (__ENV.POOL !== undefined && __ENV.POOL !== '') {
+  throw new Error('POOL is now LOGIN_USERS (the users setup() logs in): run with -e LOGIN_USERS=' + __ENV.POOL);
+}
 
 /** A uniformly random integer in [min, max]. */
 export function randomInt(min, max) {
@@ -71,11 +76,6 @@ export function randomInt(min, max) {
 /** A random element of a non-empty array (undefined for an empty one). */
 export function pick(items) {
   return items.length === 0 ? undefined : items[Math.floor(Math.random() * items.length)];
-}
-
-/** A random demo user id in USER_MIN..USER_MAX. */
-export function randomUserId() {
-  return randomInt(USER_MIN, USER_MAX);
 }
 
 /** LOGIN_USERS, or the script's default. */
