@@ -3,8 +3,9 @@
 // Each iteration is a fan of their own (the original drew a random user 1..100,000 each time):
 //   1. POST /v1/api/queue/token;
 //   2. POST /v1/api/queue/token/check every 2 s, up to 15 times, until status == "PROGRESS";
-//   3. once admitted: GET /v1/api/concerts/schedule, then GET /v1/api/concerts/seat?scheduleId= of a schedule from
-//      that list (SCHEDULE_ID pins one).
+//   3. once admitted: GET /v1/api/concerts/schedule, GET /v1/api/concerts/seat?scheduleId= of a schedule from that
+//      list (SCHEDULE_ID pins one), then POST /v1/api/concerts/reserve of one of its AVAILABLE seats (a 409, a race
+//      lost to another fan, is an answer, not a failure).
 // Every call carries the fan's access token (Authorization: Bearer), and from step 2 on their queue token
 // (X-Queue-Token). No pause but the polls' 2 s, as in the original.
 // Load: 10 -> 100 VUs over 10 s, 100 VUs for 30 s, down to 0 over 10 s.
@@ -14,7 +15,8 @@
 // Needs: LOGIN_USERS users (default 2000, one per iteration) from a random FIRST_USER, logged in by setup() (~40 s of
 //   logins at ~20 ms each, about a sixth of that with LOGIN_PARALLEL=6 when user-service has the cores). Iterations
 //   past the pool reuse its users, who are then admitted at once. Each admitted fan keeps a slot for
-//   QUEUE_ACTIVE_TTL (10 min).
+//   QUEUE_ACTIVE_TTL (10 min) and each hold a seat for 5 min: about 1,200 holds take every bookable seat of the demo
+//   data; later fans find no AVAILABLE seat or get 409.
 // Sessions: an iteration refreshes its fan's session if it is about to expire (lib/auth.js iterationEntry); with
 //   these fixed stages the run ends long before the 10-minute access token does.
 //
@@ -22,10 +24,10 @@
 //   docker compose -f deploy/docker-compose.yml run --rm k6 run /scripts/scenarios/original-e2e.js
 import { Counter, Trend } from 'k6/metrics';
 import { intEnv, loginUsers, pick, randomFirstUser } from '../lib/config.js';
-import { NAMES, getSchedules, getSeats } from '../lib/http.js';
-import { checkData } from '../lib/checks.js';
+import { NAMES, getSchedules, getSeats, reserve } from '../lib/http.js';
+import { checkData, checkStatus } from '../lib/checks.js';
 import { loginPool, setupOptions } from '../lib/auth.js';
-import { iterationUser, tokenFor, waitForAdmission } from '../lib/flows.js';
+import { availableSeat, iterationUser, tokenFor, waitForAdmission } from '../lib/flows.js';
 
 const SCHEDULE_ID = intEnv('SCHEDULE_ID', 0);
 const LOGIN_USERS = loginUsers(2000);
@@ -54,6 +56,7 @@ export const options = Object.assign(setupOptions(), {
     [`http_req_duration{name:${NAMES.check}}`]: ['p(95)<2000'],
     [`http_req_duration{name:${NAMES.schedule}}`]: ['p(95)<2000'],
     [`http_req_duration{name:${NAMES.seat}}`]: ['p(95)<2000'],
+    [`http_req_duration{name:${NAMES.reserve}}`]: ['p(95)<2000'],
   },
 });
 
@@ -85,5 +88,11 @@ export default function (data) {
     return;
   }
   const seats = getSeats(fan.me(), token, scheduleId);
-  checkData(seats, NAMES.seat, 'is a list of seats', (d) => Array.isArray(d) && d.length > 0);
+  const seen = checkData(seats, NAMES.seat, 'is a list of seats', (d) => Array.isArray(d) && d.length > 0);
+  const seat = seen ? availableSeat(seats.json('data')) : undefined;
+  if (!seat) {
+    return;
+  }
+  const held = reserve(fan.me(), token, scheduleId, seat.seatId);
+  checkStatus(held, NAMES.reserve, [200, 409]);
 }
