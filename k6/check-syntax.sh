@@ -3,7 +3,12 @@
 #   1. every .js under k6/ parses as an ES module (node --check on a .mjs copy: parsed, never executed);
 #   2. every import resolves: relative ones to an existing file under k6/ that exports each imported name,
 #      the others to k6's built-in modules;
-#   3. every runnable script (scripts/, scenarios/) exports `options` and a default function.
+#   3. every runnable script (scripts/, scenarios/) exports `options` and a default function;
+#   4. logins: every runnable script logs its users in in setup() (loginPool or admitPool), leaves HTTP to lib/
+#      (no import of k6/http, so every call goes out with the session's Bearer token), and its header states its
+#      default load and what it needs ("Default load:", "Needs:"); nowhere under k6/ does an Authorization header
+#      carry anything but a Bearer token (the queue token travels in X-Queue-Token) or a call to /user/amount name
+#      a user in its query (the balance is the logged-in user's).
 # Usage: k6/check-syntax.sh [k6-dir]. Prints failures only (VERBOSE=1 prints every check);
 # exit code non-zero on any failure; the last line is "N passed, M failed".
 set -uo pipefail
@@ -88,10 +93,24 @@ for (const f of files) {
     lines.push(`${missing.length === 0 ? 'ok' : 'FAIL'}\t${f}: import '${spec}' provides ${wanted.join(', ') || '(module)'}`
       + (missing.length ? ` (missing: ${missing.join(', ')})` : ''));
   }
+  for (const m of src.matchAll(/Authorization['"]?\s*[:=]\s*([^,;\n]*)/g)) {
+    lines.push(`${/^[`'"]Bearer /.test(m[1].trim()) ? 'ok' : 'FAIL'}\t${f}: Authorization carries a Bearer token only`
+      + ` (${m[1].trim().slice(0, 40)})`);
+  }
+  for (const m of src.matchAll(/\/user\/amount\?[^'"`\n]*/g)) {
+    lines.push(`${/userId/.test(m[0]) ? 'FAIL' : 'ok'}\t${f}: ${m[0]} names no user in the query`);
+  }
   if (/^(scripts|scenarios)\//.test(f)) {
     const ex = exportsOf(src);
     lines.push(`${ex.has('options') ? 'ok' : 'FAIL'}\t${f}: exports options`);
     lines.push(`${/export\s+default\s+function/.test(src) ? 'ok' : 'FAIL'}\t${f}: exports a default function`);
+    lines.push(`${/export\s+function\s+setup\b/.test(src) && /\b(loginPool|admitPool)\(/.test(src) ? 'ok' : 'FAIL'}`
+      + `\t${f}: logs its users in in setup() (loginPool or admitPool)`);
+    lines.push(`${/from\s+['"]k6\/http['"]/.test(src) ? 'FAIL' : 'ok'}\t${f}: sends its requests through lib/ (no k6/http import)`);
+    const header = (fs.readFileSync(path.join(dir, f), 'utf8').match(/^(\/\/.*\n)+/) || [''])[0];
+    for (const field of ['Default load:', 'Needs:']) {
+      lines.push(`${header.includes(`// ${field}`) ? 'ok' : 'FAIL'}\t${f}: header states "${field}"`);
+    }
   }
 }
 console.log(lines.join('\n'));

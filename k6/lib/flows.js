@@ -1,27 +1,30 @@
-// Multi-step flows shared by the scenarios: getting a token, waiting for admission, admitting a pool of
-// users in setup(), finding an available seat.
+// Multi-step flows shared by the scenarios: getting a token, waiting for admission, logging in and admitting a pool
+// of users in setup(), the user a VU or an iteration acts as, finding an available seat.
 import { sleep } from 'k6';
 import { POLL_MAX, POLL_SECONDS, pick } from './config.js';
-import { NAMES, checkToken, getSchedules, getSeats, issueToken } from './http.js';
+import { NAMES, checkToken, dataOf, getSchedules, getSeats, issueToken } from './http.js';
 import { checkData } from './checks.js';
+import { fresh, iterationEntry, loginPool, vuEntry } from './auth.js';
 
 /** Issues (or re-reads: issue is idempotent per user) the user's queue token; undefined on failure. */
-export function tokenFor(userId) {
-  const res = issueToken(userId);
+export function tokenFor(session) {
+  const res = issueToken(session);
   const ok = checkData(res, NAMES.token, 'has queueToken', (d) => typeof d.queueToken === 'string' && d.queueToken.length > 0);
   return ok ? res.json('data.queueToken') : undefined;
 }
 
 /**
- * Polls the token check until the user is admitted (status PROGRESS). `followServer` honours the
- * server's pollAfterMs (bounded to 0.5..10 s); otherwise it polls every `seconds` like the original client.
+ * Polls the token check until the user is admitted (status PROGRESS). `session` is a session or a function that
+ * returns the current one (a long wait may outlast an access token). `followServer` honours the server's
+ * pollAfterMs (bounded to 0.5..10 s); otherwise it polls every `seconds` like the original client.
  * Returns { admitted, polls, waitedMs }.
  */
-export function waitForAdmission(token, options) {
+export function waitForAdmission(session, token, options) {
   const opts = Object.assign({ maxPolls: POLL_MAX, seconds: POLL_SECONDS, followServer: false }, options || {});
+  const current = typeof session === 'function' ? session : () => session;
   const started = Date.now();
   for (let poll = 1; poll <= opts.maxPolls; poll++) {
-    const res = checkToken(token);
+    const res = checkToken(current(), token);
     const ok = checkData(res, NAMES.check, 'status is WAITING or PROGRESS',
       (d) => d.status === 'WAITING' || d.status === 'PROGRESS');
     if (ok && res.json('data.status') === 'PROGRESS') {
@@ -42,26 +45,41 @@ export function waitForAdmission(token, options) {
 }
 
 /**
- * setup() helper: issues tokens for `count` distinct users starting at `firstUser` and waits (up to
- * `maxWaitSeconds`) until each is admitted. Returns [{ userId, token }] of the admitted ones; fails the run
- * when none is admitted (nothing protected can be measured then).
+ * setup(): the queue token of each session, as [{ session, token }] of those that got one. A 429 (the gateway's
+ * per-address limit on token issue) is waited out (Retry-After) and the request repeated, up to 5 times.
  */
-export function admitPool(firstUser, count, maxWaitSeconds) {
-  const pending = [];
-  for (let i = 0; i < count; i++) {
-    const userId = firstUser + i;
-    const token = tokenFor(userId);
-    if (token) {
-      pending.push({ userId, token });
+export function issueTokens(sessions) {
+  const members = [];
+  for (const session of sessions) {
+    let res = issueToken(session);
+    for (let attempt = 1; attempt < 5 && res.status === 429; attempt++) {
+      sleep(Number(res.headers['Retry-After']) || 1);
+      res = issueToken(session);
+    }
+    const data = dataOf(res);
+    if (res.status === 200 && data && typeof data.queueToken === 'string') {
+      members.push({ session, token: data.queueToken });
+    } else {
+      console.error(`setup: no queue token for user ${session.userId}: ${res.status} ${res.body}`);
     }
   }
+  return members;
+}
+
+/**
+ * setup() helper: logs in `count` distinct users starting at `firstUser` (lib/auth.js loginPool), issues their
+ * queue tokens and waits (up to `maxWaitSeconds`) until each is admitted. Returns [{ session, token }] of the
+ * admitted ones; fails the run when none is admitted (nothing protected can be measured then).
+ */
+export function admitPool(firstUser, count, maxWaitSeconds) {
+  const pending = issueTokens(loginPool(firstUser, count));
   const admitted = [];
   const deadline = Date.now() + maxWaitSeconds * 1000;
   let waiting = pending;
   while (waiting.length > 0 && Date.now() < deadline) {
     const still = [];
     for (const entry of waiting) {
-      const res = checkToken(entry.token);
+      const res = checkToken(entry.session, entry.token);
       if (res.status === 200 && res.json('data.status') === 'PROGRESS') {
         admitted.push(entry);
       } else {
@@ -80,16 +98,37 @@ export function admitPool(firstUser, count, maxWaitSeconds) {
   return admitted;
 }
 
-/** Schedules open for booking (with an admitted token); [] when the call fails. */
-export function openSchedules(token) {
-  const res = getSchedules(token);
+// Entry `choice.index` of a pool (sessions from loginPool, or { session, token } from admitPool) as the user acting
+// now: `me()` returns their current session (lib/auth.js fresh), `token` their queue token if the pool has them.
+function userAt(pool, choice) {
+  const entry = pool[choice.index];
+  const session = entry.session || entry;
+  return { me: () => fresh(session, choice.exclusive), token: entry.token, exclusive: choice.exclusive };
+}
+
+/** The user this VU acts as next (lib/auth.js vuEntry; `vus` from config.js vuCap): { me, token, exclusive }. */
+export function vuUser(pool, vus) {
+  return userAt(pool, vuEntry(pool.length, vus));
+}
+
+/**
+ * The user this iteration acts as (lib/auth.js iterationEntry): { me, token, exclusive }; `exclusive` is false once
+ * the pool is used up and users repeat.
+ */
+export function iterationUser(pool) {
+  return userAt(pool, iterationEntry(pool.length));
+}
+
+/** Schedules open for booking (login + admitted token); [] when the call fails. */
+export function openSchedules(session, token) {
+  const res = getSchedules(session, token);
   const ok = checkData(res, NAMES.schedule, 'is a list', (d) => Array.isArray(d));
   return ok ? res.json('data') : [];
 }
 
-/** Seats of a schedule (with an admitted token); [] when the call fails. */
-export function seatsOf(token, scheduleId) {
-  const res = getSeats(token, scheduleId);
+/** Seats of a schedule (login + admitted token); [] when the call fails. */
+export function seatsOf(session, token, scheduleId) {
+  const res = getSeats(session, token, scheduleId);
   const ok = checkData(res, NAMES.seat, 'is a list of seats', (d) => Array.isArray(d));
   return ok ? res.json('data') : [];
 }

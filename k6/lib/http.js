@@ -1,6 +1,9 @@
 // Calls of the public API (DESIGN.md §2), each tagged with a `name` per endpoint so that thresholds,
 // the end-of-test summary and the Grafana k6 dashboard break results down by endpoint.
-// The queue token goes raw in Authorization, as the original client sent it.
+// Every call acts for a logged-in user: it takes their session (lib/auth.js) and sends its access token as
+// `Authorization: Bearer ...`; calls behind the waiting room also take the user's own queue token, sent as
+// `X-Queue-Token`. The user is always the session's: no call names a user in a query, and only token issue repeats
+// it in the body (the original client's body, accepted because it is the logged-in user).
 import http from 'k6/http';
 import { API } from './config.js';
 
@@ -20,46 +23,54 @@ export const NAMES = Object.freeze({
 const OK = http.expectedStatuses({ min: 200, max: 299 });
 const OK_OR_CONFLICT = http.expectedStatuses({ min: 200, max: 299 }, 409);
 
-function params(name, token, expected) {
-  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-  if (token) {
-    headers.Authorization = token;
+function params(name, session, queueToken, expected) {
+  const headers = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    Authorization: `Bearer ${session.accessToken}`,
+  };
+  if (queueToken) {
+    headers['X-Queue-Token'] = queueToken;
   }
   return { headers, tags: { name }, responseCallback: expected || OK };
 }
 
-export function issueToken(userId) {
-  return http.post(`${API}/queue/token`, JSON.stringify({ userId }), params(NAMES.token));
+/** The user's queue token (issued, or the same one again: issue is idempotent per user). */
+export function issueToken(session) {
+  return http.post(`${API}/queue/token`, JSON.stringify({ userId: session.userId }), params(NAMES.token, session));
 }
 
-export function checkToken(token) {
-  return http.post(`${API}/queue/token/check`, null, params(NAMES.check, token));
+export function checkToken(session, queueToken) {
+  return http.post(`${API}/queue/token/check`, null, params(NAMES.check, session, queueToken));
 }
 
-export function getSchedules(token) {
-  return http.get(`${API}/concerts/schedule`, params(NAMES.schedule, token));
+export function getSchedules(session, queueToken) {
+  return http.get(`${API}/concerts/schedule`, params(NAMES.schedule, session, queueToken));
 }
 
-export function getSeats(token, scheduleId) {
-  return http.get(`${API}/concerts/seat?scheduleId=${scheduleId}`, params(NAMES.seat, token));
+export function getSeats(session, queueToken, scheduleId) {
+  return http.get(`${API}/concerts/seat?scheduleId=${scheduleId}`, params(NAMES.seat, session, queueToken));
 }
 
 /** Hold a seat. 409 SEAT_UNAVAILABLE is an expected answer under contention, not a failed request. */
-export function reserve(token, scheduleId, seatId) {
+export function reserve(session, queueToken, scheduleId, seatId) {
   return http.post(`${API}/concerts/reserve`, JSON.stringify({ scheduleId, seatId }),
-    params(NAMES.reserve, token, OK_OR_CONFLICT));
+    params(NAMES.reserve, session, queueToken, OK_OR_CONFLICT));
 }
 
-export function charge(userId, amount) {
-  return http.post(`${API}/user/amount`, JSON.stringify({ userId, amount }), params(NAMES.charge));
+/** Tops up the logged-in user's own balance. */
+export function charge(session, amount) {
+  return http.post(`${API}/user/amount`, JSON.stringify({ amount }), params(NAMES.charge, session));
 }
 
-export function getBalance(userId) {
-  return http.get(`${API}/user/amount?userId=${userId}`, params(NAMES.balance));
+/** The logged-in user's own balance. */
+export function getBalance(session) {
+  return http.get(`${API}/user/amount`, params(NAMES.balance, session));
 }
 
-export function pay(token, reservationId) {
-  return http.post(`${API}/concerts/payment`, JSON.stringify({ reservationId }), params(NAMES.payment, token));
+export function pay(session, queueToken, reservationId) {
+  return http.post(`${API}/concerts/payment`, JSON.stringify({ reservationId }),
+    params(NAMES.payment, session, queueToken));
 }
 
 /** The `data` of a success envelope {"data": ...}, or undefined when the body is not one. */

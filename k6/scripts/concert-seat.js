@@ -1,26 +1,32 @@
-// concert-service capacity: seat view (GET /v1/api/concerts/seat?scheduleId=) of random open schedules.
-// setup() admits POOL users and reads the open schedules once.
+// concert-service capacity: seat view (GET /v1/api/concerts/seat?scheduleId=) of random open schedules, at an
+// open-model rate.
+// Default load: RATE=100 reads/s for DURATION=1m (constant-arrival-rate, PRE_VUS=50, MAX_VUS=300; STAGES ramps).
+// Needs: LOGIN_USERS users (default: one per VU, MAX_VUS = 300) from FIRST_USER (USER_MIN + 1000), logged in and
+//   admitted by setup(): ~6 s of logins at ~20 ms each (less with LOGIN_PARALLEL), then a queue token each, then
+//   one read of the open schedules; 300 of the queue's admitted slots (QUEUE_MAX_ACTIVE).
+// Sessions: every VU reads as users of its own and refreshes them before they expire (lib/auth.js vuEntry), so
+//   DURATION may exceed the 10-minute access token. Admitted slots last QUEUE_ACTIVE_TTL (10 min).
 //
 //   k6 run -e RATE=300 -e DURATION=1m k6/scripts/concert-seat.js
-import { USER_MIN, arrivalScenario, intEnv, pick } from '../lib/config.js';
+import { arrivalScenario, firstUser, intEnv, loginUsers, pick, vuCap } from '../lib/config.js';
 import { NAMES, getSeats } from '../lib/http.js';
 import { checkData, endpointThresholds } from '../lib/checks.js';
-import { admitPool, openSchedules } from '../lib/flows.js';
+import { setupOptions } from '../lib/auth.js';
+import { admitPool, openSchedules, vuUser } from '../lib/flows.js';
 
-const POOL = intEnv('POOL', 50);
-const FIRST_USER = intEnv('FIRST_USER', USER_MIN + 1000);
+const ADMIT_WAIT_SECONDS = intEnv('ADMIT_WAIT_SECONDS', 120);
+const seat = arrivalScenario({ rate: 100, duration: '1m', preAllocatedVUs: 50, maxVUs: 300 });
+const VUS = vuCap({ seat });
+const LOGIN_USERS = loginUsers(VUS);
 
-export const options = {
-  setupTimeout: '3m',
-  scenarios: {
-    seat: arrivalScenario({ rate: 100, duration: '1m', preAllocatedVUs: 50, maxVUs: 300 }),
-  },
+export const options = Object.assign(setupOptions(ADMIT_WAIT_SECONDS), {
+  scenarios: { seat },
   thresholds: endpointThresholds(NAMES.seat, 300, 0.01),
-};
+});
 
 export function setup() {
-  const pool = admitPool(FIRST_USER, POOL, intEnv('ADMIT_WAIT_SECONDS', 120));
-  const scheduleIds = openSchedules(pool[0].token).map((s) => s.scheduleId);
+  const pool = admitPool(firstUser(1000), LOGIN_USERS, ADMIT_WAIT_SECONDS);
+  const scheduleIds = openSchedules(pool[0].session, pool[0].token).map((s) => s.scheduleId);
   if (scheduleIds.length === 0) {
     throw new Error('setup: no open schedule to read seats of');
   }
@@ -28,7 +34,8 @@ export function setup() {
 }
 
 export default function (data) {
-  const res = getSeats(pick(data.pool).token, pick(data.scheduleIds));
+  const user = vuUser(data.pool, VUS);
+  const res = getSeats(user.me(), user.token, pick(data.scheduleIds));
   checkData(res, NAMES.seat, 'is a list of seats with a status',
     (d) => Array.isArray(d) && d.length > 0
       && ['AVAILABLE', 'HELD', 'SOLD'].indexOf(d[0].status) >= 0);

@@ -1,28 +1,35 @@
-// reservation-service under contention: POOL admitted users race for HOT_SEATS seats of one schedule
+// reservation-service under contention: LOGIN_USERS admitted users race for HOT_SEATS seats of one schedule
 // (POST /v1/api/concerts/reserve). A seat is held by at most one reservation (DESIGN.md §6): every hot seat
 // must see at most one winner (200); every other attempt must get 409 SEAT_UNAVAILABLE, never a 5xx.
 // No (user, seat) pair is tried twice, so every 200 is a distinct holder and the threshold
 // reserve_wins{slot:N} count<=1 is the invariant itself (a second winner aborts the run).
 //   MODE=race (default): one VU per user, all starting at once, each trying the hot seats in the same
-//            order: POOL simultaneous attempts on each seat (per-vu-iterations: a race, not a capacity run).
-//   MODE=rate: the same POOL x HOT_SEATS attempts as an open-model arrival rate (RATE per second).
+//            order: LOGIN_USERS simultaneous attempts on each seat (per-vu-iterations: a race, not a capacity run).
+//   MODE=rate: the same LOGIN_USERS x HOT_SEATS attempts as an open-model arrival rate (RATE per second).
 // Holds last 5 minutes and the seats stay held: each run takes HOT_SEATS more seats out of the demo data.
+// Default load: MODE=race, LOGIN_USERS=100 VUs x HOT_SEATS=5 attempts at once (at most 2 min); MODE=rate: RATE=50
+//   attempts/s for LOGIN_USERS x HOT_SEATS / RATE s (10 s).
+// Needs: LOGIN_USERS users (default 100) from FIRST_USER (USER_MIN + 2000), logged in and admitted by setup() (~2 s
+//   of logins at ~20 ms each, then a queue token each), one schedule with HOT_SEATS available seats.
+// Sessions: not refreshed; a run lasts minutes at most (race: under 2 min; rate: keep LOGIN_USERS x HOT_SEATS / RATE
+//   under the 10-minute access token).
 //
-//   k6 run -e POOL=100 -e HOT_SEATS=5 k6/scripts/reserve-contention.js
+//   k6 run -e LOGIN_USERS=100 -e HOT_SEATS=5 k6/scripts/reserve-contention.js
 //   k6 run -e MODE=rate -e RATE=50 k6/scripts/reserve-contention.js
 //   k6 run -e SCHEDULE_ID=3 k6/scripts/reserve-contention.js        (a fixed schedule instead of a random open one)
 import exec from 'k6/execution';
 import { sleep } from 'k6';
 import { Counter } from 'k6/metrics';
-import { USER_MIN, intEnv } from '../lib/config.js';
+import { firstUser, intEnv, loginUsers } from '../lib/config.js';
 import { NAMES, errorCodeOf, getSeats, reserve } from '../lib/http.js';
 import { checkStatus, endpointThresholds } from '../lib/checks.js';
+import { setupOptions } from '../lib/auth.js';
 import { admitPool, openSchedules, scheduleWithSeats, seatsOf } from '../lib/flows.js';
 
-const POOL = intEnv('POOL', 100);
+const LOGIN_USERS = loginUsers(100);
 const HOT_SEATS = intEnv('HOT_SEATS', 5);
-const FIRST_USER = intEnv('FIRST_USER', USER_MIN + 2000);
-const ATTEMPTS = POOL * HOT_SEATS;
+const ADMIT_WAIT_SECONDS = intEnv('ADMIT_WAIT_SECONDS', 120);
+const ATTEMPTS = LOGIN_USERS * HOT_SEATS;
 
 const wins = new Counter('reserve_wins');
 const conflicts = new Counter('reserve_conflicts');
@@ -36,8 +43,7 @@ for (let slot = 0; slot < HOT_SEATS; slot++) {
 const MODE = __ENV.MODE || 'race';
 const RATE = intEnv('RATE', 50);
 
-export const options = {
-  setupTimeout: '3m',
+export const options = Object.assign(setupOptions(ADMIT_WAIT_SECONDS), {
   scenarios: {
     contention: MODE === 'rate'
       ? {
@@ -50,26 +56,26 @@ export const options = {
       }
       : {
         executor: 'per-vu-iterations',
-        vus: POOL,
+        vus: LOGIN_USERS,
         iterations: HOT_SEATS,
         maxDuration: '2m',
       },
   },
   thresholds,
-};
+});
 
 export function setup() {
-  const pool = admitPool(FIRST_USER, POOL, intEnv('ADMIT_WAIT_SECONDS', 120));
-  const token = pool[0].token;
+  const pool = admitPool(firstUser(2000), LOGIN_USERS, ADMIT_WAIT_SECONDS);
+  const { session, token } = pool[0];
   let scheduleId = intEnv('SCHEDULE_ID', 0);
   if (!scheduleId) {
-    const schedule = scheduleWithSeats(openSchedules(token));
+    const schedule = scheduleWithSeats(openSchedules(session, token));
     if (!schedule) {
       throw new Error('setup: no open schedule with available seats');
     }
     scheduleId = schedule.scheduleId;
   }
-  const hot = seatsOf(token, scheduleId).filter((s) => s.status === 'AVAILABLE').slice(0, HOT_SEATS)
+  const hot = seatsOf(session, token, scheduleId).filter((s) => s.status === 'AVAILABLE').slice(0, HOT_SEATS)
     .map((s) => s.seatId);
   if (hot.length < HOT_SEATS) {
     throw new Error(`setup: schedule ${scheduleId} has only ${hot.length} available seats, need ${HOT_SEATS}`);
@@ -95,7 +101,7 @@ export default function (data) {
   if (!pair) {
     return;
   }
-  const res = reserve(pair.user.token, data.scheduleId, data.hot[pair.slot]);
+  const res = reserve(pair.user.session, pair.user.token, data.scheduleId, data.hot[pair.slot]);
   checkStatus(res, NAMES.reserve, [200, 409]);
   if (res.status === 200) {
     wins.add(1, { slot: String(pair.slot) });
@@ -106,9 +112,9 @@ export default function (data) {
 
 // The seat view is updated from reservation events (eventually): every hot seat must end up not AVAILABLE.
 export function teardown(data) {
-  const token = data.pool[0].token;
+  const { session, token } = data.pool[0];
   for (let attempt = 0; attempt < 15; attempt++) {
-    const res = getSeats(token, data.scheduleId);
+    const res = getSeats(session, token, data.scheduleId);
     if (res.status === 200) {
       const seats = res.json('data');
       const free = seats.filter((s) => data.hot.indexOf(s.seatId) >= 0 && s.status === 'AVAILABLE');
