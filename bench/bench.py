@@ -5,9 +5,14 @@ Run through bench/run.sh (it starts the stack with the benchmark settings). Writ
 and .json. Every run is bounded: WARMUP seconds (default 30) then DURATION seconds (default 20, at most 30),
 2 threads x 32 connections unless said otherwise. QUICK=1 shortens both to 5 s for a smoke run.
 """
+import base64
+import concurrent.futures
 import datetime
+import hashlib
 import http.client
 import json
+import secrets
+import urllib.parse
 import os
 import re
 import subprocess
@@ -19,6 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WRK_DIR = os.path.join(ROOT, "bench", "wrk")
 WORK = os.path.join(ROOT, ".run", "bench")
 GATEWAY = os.environ.get("GATEWAY_URL", "http://127.0.0.1:8080")
+GATEWAY_MANAGEMENT = os.environ.get("GATEWAY_MANAGEMENT_URL", "http://127.0.0.1:8079")
 PORTS = {"gateway": 8080, "queue-service": 8081, "user-service": 8082, "concert-service": 8083,
          "reservation-service": 8084, "payment-service": 8085}
 QUICK = os.environ.get("QUICK") == "1"
@@ -29,6 +35,11 @@ CONNECTIONS = int(os.environ.get("CONNECTIONS", "32"))
 SEED_LARGE = int(os.environ.get("SEED_LARGE", "1000000"))
 SEED_SMALL = 10_000
 ADMITTED_USERS = 2000
+# Logged-in demo users who wait in line (their checks are measured) and issue tokens: user2001..user4000.
+WAITING_USERS = 2000
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "ticketing-demo")
+# Access tokens live 10 minutes: log in again before a phase once a login is older than this.
+RELOGIN_AFTER_S = 420
 RESERVE_SEATS = 1000
 RESERVE_REQUESTS = 10_000
 WARM_SEATS = 150
@@ -51,19 +62,95 @@ def sh(*cmd, env=None, check=True):
 
 
 def call(method, url, body=None, headers=None):
+    status, parsed, _ = exchange(method, url, body, headers)
+    return status, parsed
+
+
+def exchange(method, url, body=None, headers=None):
+    """One HTTP request; a dict body goes as JSON, a str body as is. Returns (status, parsed JSON or {}, response)."""
     host, port = url.split("//")[1].split("/")[0].split(":")
-    path = "/" + url.split("//")[1].split("/", 1)[1]
+    path = "/" + url.split("//")[1].split("/", 1)[1] if "/" in url.split("//")[1] else "/"
     conn = http.client.HTTPConnection(host, int(port), timeout=15)
-    h = {"Content-Type": "application/json"}
+    h = {"Content-Type": "application/json"} if not isinstance(body, str) else {}
     h.update(headers or {})
-    conn.request(method, path, body=json.dumps(body) if body is not None else None, headers=h)
+    conn.request(method, path, body=json.dumps(body) if isinstance(body, (dict, list)) else body, headers=h)
     r = conn.getresponse()
     raw = r.read().decode()
     conn.close()
     try:
-        return r.status, json.loads(raw) if raw else {}
+        return r.status, (json.loads(raw) if raw else {}), (r, raw)
     except ValueError:
-        return r.status, {}
+        return r.status, {}, (r, raw)
+
+
+# ---------- logins (as every client: authorization code + PKCE over plain HTTP, client ticketing-cli) ----------
+
+CLIENT_ID, REDIRECT_URI = "ticketing-cli", "http://127.0.0.1/callback"
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def login(user_id, base=GATEWAY):
+    """Logs the demo user user<id> in through the gateway; returns the access token."""
+    cookies = {}
+
+    def step(method, url, body=None, headers=None):
+        h = dict(headers or {})
+        if cookies:
+            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        status, _, (r, raw) = exchange(method, url, body, h)
+        for name, value in r.getheaders():
+            if name.lower() == "set-cookie":
+                k, _, v = value.split(";", 1)[0].partition("=")
+                cookies[k.strip()] = v.strip()
+        return status, r.getheader("Location"), raw
+
+    verifier = b64url(secrets.token_bytes(32))
+    challenge = b64url(hashlib.sha256(verifier.encode()).digest())
+    state = b64url(secrets.token_bytes(9))
+    query = urllib.parse.urlencode({"response_type": "code", "client_id": CLIENT_ID, "scope": "openid", "state": state,
+                                    "redirect_uri": REDIRECT_URI, "code_challenge": challenge,
+                                    "code_challenge_method": "S256"})
+    step("GET", f"{base}/oauth2/authorize?{query}")
+    _, _, page = step("GET", f"{base}/login")
+    csrf = re.search(r'name="_csrf"[^>]*value="([^"]+)"', page)
+    if not csrf:
+        raise RuntimeError(f"login page of user{user_id}: no CSRF token")
+    form = urllib.parse.urlencode({"username": f"user{user_id}", "password": DEMO_PASSWORD, "_csrf": csrf.group(1)})
+    status, location, _ = step("POST", f"{base}/login", form, {"Content-Type": "application/x-www-form-urlencoded"})
+    if status != 302 or not location or "/login?error" in location:
+        raise RuntimeError(f"login of user{user_id} refused: {status} {location}")
+    parts = urllib.parse.urlsplit(location)
+    _, callback, _ = step("GET", f"{base}{parts.path}?{parts.query}")
+    code = urllib.parse.parse_qs(urllib.parse.urlsplit(callback or "").query).get("code")
+    if not code:
+        raise RuntimeError(f"login of user{user_id}: no authorization code ({callback})")
+    form = urllib.parse.urlencode({"grant_type": "authorization_code", "client_id": CLIENT_ID, "code": code[0],
+                                   "redirect_uri": REDIRECT_URI, "code_verifier": verifier})
+    status, body, _ = exchange("POST", f"{base}/oauth2/token", form,
+                               {"Content-Type": "application/x-www-form-urlencoded"})
+    if status != 200:
+        raise RuntimeError(f"token request of user{user_id}: {status} {body}")
+    return body["access_token"]
+
+
+logins = {}  # user id -> (access token, logged in at)
+
+
+def log_in(user_ids):
+    """Logs these demo users in (6 at a time) unless their login is recent; returns seconds spent."""
+    due = [u for u in user_ids if u not in logins or time.time() - logins[u][1] > RELOGIN_AFTER_S]
+    if not due:
+        return 0.0
+    t0 = time.time()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
+        for u, token in zip(due, pool.map(login, due)):
+            logins[u] = (token, time.time())
+    seconds = time.time() - t0
+    log(f"logged in {len(due)} users in {seconds:.1f} s ({len(due) / seconds:.0f}/s)")
+    return seconds
 
 
 def mariadb(sql):
@@ -233,31 +320,40 @@ def reset_state():
             "UPDATE concert_service.seat_view SET status='AVAILABLE', reservation_id=0, reservation_stage='NONE';")
 
 
-def issue(user_id, base=GATEWAY):
-    status, body = call("POST", f"{base}/v1/api/queue/token", {"userId": user_id})
+def issue(user_id):
+    """The user's waiting-room token, issued at queue-service as the gateway forwards it (X-User-Id)."""
+    status, body = call("POST", f"http://127.0.0.1:{PORTS['queue-service']}/v1/api/queue/token", None,
+                        {"X-User-Id": str(user_id)})
     if status != 200:
         raise RuntimeError(f"token issue for {user_id}: {status} {body}")
     return body["data"]["queueToken"]
 
 
-def admitted_tokens(first, count):
-    """Issues tokens for users first..first+count-1 (directly at queue-service) and waits until all are admitted."""
+def queue_tokens(first, count, admitted):
+    """Waiting-room tokens of users first..first+count-1 (issued at queue-service); with `admitted`, waits until all
+    are admitted. Returns {user id: token}."""
+    tokens = {u: issue(u) for u in range(first, first + count)}
+    if not admitted:
+        return tokens
     base = f"http://127.0.0.1:{PORTS['queue-service']}"
-    tokens = [issue(u, base) for u in range(first, first + count)]
     deadline = time.time() + 120
-    pending = list(tokens)
+    pending = dict(tokens)
     while pending and time.time() < deadline:
-        still = []
-        for t in pending:
-            s, b = call("POST", f"{base}/v1/api/queue/token/check", headers={"Authorization": t})
-            if not (s == 200 and b["data"]["status"] == "PROGRESS"):
-                still.append(t)
-        pending = still
+        for u, t in list(pending.items()):
+            s, b = call("POST", f"{base}/v1/api/queue/token/check", None, {"X-User-Id": str(u), "X-Queue-Token": t})
+            if s == 200 and b["data"]["status"] == "PROGRESS":
+                del pending[u]
         if pending:
             time.sleep(1)
     if pending:
         raise RuntimeError(f"{len(pending)} users not admitted within 120 s")
     return tokens
+
+
+def sessions_file(name, tokens):
+    """A file of "userId accessToken queueToken" lines for the wrk scripts, logins renewed when due."""
+    log_in(sorted(tokens))
+    return write_lines(name, [f"{u} {logins[u][0]} {tokens[u] or '-'}" for u in sorted(tokens)])
 
 
 def write_lines(name, lines):
@@ -267,9 +363,8 @@ def write_lines(name, lines):
     return path
 
 
-def seed_waiting(first_user, count, sample_name):
-    """Seeds the line through the real issue endpoint (queue-service directly); returns (seconds, sample file)."""
-    sample = os.path.join(WORK, sample_name)
+def seed_waiting(first_user, count):
+    """Seeds the line through the real issue endpoint (queue-service directly); returns (seconds, wrk result)."""
     log(f"seeding {count} waiting users from user {first_user}")
     seq0 = int(redis("get", "queue:seq") or 0)
     done_at = []
@@ -290,24 +385,14 @@ def seed_waiting(first_user, count, sample_name):
     t0 = time.time()
     watcher.start()
     r = wrk(f"http://127.0.0.1:{PORTS['queue-service']}", "seed.lua",
-            env={"FIRST_USER": str(first_user), "COUNT": str(count), "SAMPLE_FILE": sample,
-                 "SAMPLE_EVERY": str(max(1, count // 2000))},
+            env={"FIRST_USER": str(first_user), "COUNT": str(count)},
             duration=int(60 + count / 500), connections=16, timeout="30s")
     watcher.join()
     if not done_at:
         raise RuntimeError(f"seeding {count} users did not finish in time")
     seconds = done_at[0] - t0
-    tokens = []
-    for i in range(THREADS):
-        try:
-            with open(f"{sample}.{i}") as f:
-                tokens += [line.strip() for line in f if line.strip()]
-        except OSError:
-            pass
-    path = write_lines(sample_name + ".tokens", tokens)
-    log(f"  seeded {count} in {seconds:.1f} s ({count / seconds:.0f}/s), non2xx={r['non2xx']}, "
-        f"{len(tokens)} sample tokens")
-    return seconds, path, r
+    log(f"  seeded {count} in {seconds:.1f} s ({count / seconds:.0f}/s), non2xx={r['non2xx']}")
+    return seconds, r
 
 
 # ---------- the benchmark ----------
@@ -318,8 +403,14 @@ def restart(service, env):
 
 
 def purchase_runs(tokens):
-    """Reserve (10,000 requests over 1,000 seats), single-seat contention and payment of the holds."""
+    """Reserve (10,000 requests over 1,000 seats), single-seat contention and payment of the holds, by the admitted
+    users of `tokens` (user id -> waiting-room token, users 1..2000)."""
     c = f"http://127.0.0.1:{PORTS['concert-service']}"
+    log_in(sorted(tokens))
+
+    def as_user(uid, path, body):
+        return f"{uid} {logins[uid][0]} {tokens[uid]} {path} {body}"
+
     # 5. reserve: 10,000 requests over 1,000 seats of the open schedules, by 1,000 admitted users
     status, body = call("GET", f"{c}/v1/api/concerts/schedule")
     all_schedules = [s["scheduleId"] for s in body["data"]]
@@ -336,8 +427,7 @@ def purchase_runs(tokens):
     warm_plan = []
     for i in range(1000):
         seat_id, sid = warm_seats[i % len(warm_seats)]
-        warm_plan.append(f"{tokens[1000 + i]} /v1/api/concerts/reserve "
-                         f'{{"scheduleId":{sid},"seatId":{seat_id}}}')
+        warm_plan.append(as_user(1001 + i, "/v1/api/concerts/reserve", f'{{"scheduleId":{sid},"seatId":{seat_id}}}'))
     log(f"hold warm-up: 1,000 requests over {len(warm_seats)} seats outside the plan")
     wrk(GATEWAY, "plan.lua", {"PLAN_FILE": write_lines("warm-reserve.plan", warm_plan)}, duration=60)
     warm_seat_ids = {seat_id for seat_id, _ in warm_seats}
@@ -345,9 +435,8 @@ def purchase_runs(tokens):
     for i in range(RESERVE_REQUESTS):
         # every seat is asked for 10 times, each time by another user (a repeat by the holder would be idempotent)
         seat_id, schedule_id = seats[(i * 7) % len(seats)]
-        user = (i + i // len(seats)) % 1000
-        plan.append(f"{tokens[user]} /v1/api/concerts/reserve "
-                    f'{{"scheduleId":{schedule_id},"seatId":{seat_id}}}')
+        user = (i + i // len(seats)) % 1000 + 1
+        plan.append(as_user(user, "/v1/api/concerts/reserve", f'{{"scheduleId":{schedule_id},"seatId":{seat_id}}}'))
     reserve = measure_plan("reserve 10,000 over 1,000 seats via gateway", plan, "reservation-service",
                            "/v1/api/concerts/reserve", 60)
     in_plan = f"seat_id IN ({','.join(str(seat_id) for seat_id, _ in seats)})"
@@ -360,7 +449,8 @@ def purchase_runs(tokens):
     log(f"  reserve winners in DB: {winners} (distinct seats {distinct}); statuses {reserve['statuses']}")
 
     # single-seat contention: 2,000 users, one seat
-    plan1 = [f"{t} /v1/api/concerts/reserve {{\"scheduleId\":{one_schedule},\"seatId\":{one_seat}}}" for t in tokens]
+    plan1 = [as_user(uid, "/v1/api/concerts/reserve", f'{{"scheduleId":{one_schedule},"seatId":{one_seat}}}')
+             for uid in sorted(tokens)]
     contention = measure_plan("contention: reserve one seat, 2,000 users via gateway", plan1,
                               "reservation-service", "/v1/api/concerts/reserve", 30)
     contention["winners_in_db"] = int(mariadb(
@@ -381,9 +471,10 @@ def purchase_runs(tokens):
         need = sum(p for _, p in items)
         while need > 0:
             amount = min(need, 10_000_000)
-            call("POST", f"{u}/v1/api/user/amount", {"userId": uid, "amount": amount})
+            call("POST", f"{u}/v1/api/user/amount", {"amount": amount}, {"X-User-Id": str(uid)})
             need -= amount
-    pay_all = [(rid, f"{tokens[uid - 1]} /v1/api/concerts/payment {{\"reservationId\":{rid}}}")
+    log_in(sorted(tokens))
+    pay_all = [(rid, as_user(uid, "/v1/api/concerts/payment", f'{{"reservationId":{rid}}}'))
                for uid, items in by_user.items() for rid, _ in items]
     warm_pay = set(warm_pay)
     log(f"payment warm-up: the {len(warm_pay)} warm-up holds")
@@ -419,7 +510,7 @@ def purchase_runs(tokens):
 
 
 def breaker_states():
-    s, b = call("GET", f"{GATEWAY}/actuator/circuitbreakers")
+    s, b = call("GET", f"{GATEWAY_MANAGEMENT}/actuator/circuitbreakers")
     return {k: v.get("state") for k, v in b.get("circuitBreakers", {}).items()} if s == 200 else {}
 
 
@@ -428,7 +519,7 @@ def run_purchase_only():
     started = datetime.datetime.now(datetime.timezone.utc)
     os.makedirs(WORK, exist_ok=True)
     reset_state()
-    tokens = admitted_tokens(1, ADMITTED_USERS)
+    tokens = queue_tokens(1, ADMITTED_USERS, admitted=True)
     purchase_runs(tokens)
     write_report({"started": started.isoformat(), "warmup_s": 0, "duration_s": "plan", "threads": THREADS,
                   "connections": CONNECTIONS, "seeding": {}, "runs": results, "ratios": {},
@@ -443,57 +534,71 @@ def run():
     c = f"http://127.0.0.1:{PORTS['concert-service']}"
     reset_state()
 
-    tokens = admitted_tokens(1, ADMITTED_USERS)
-    tokens_file = write_lines("admitted.tokens", tokens)
+    login_s = log_in(range(1, ADMITTED_USERS + WAITING_USERS + 1))
+    login_rate = (ADMITTED_USERS + WAITING_USERS) / max(login_s, 0.001)
+    tokens = queue_tokens(1, ADMITTED_USERS, admitted=True)
+    admitted = lambda: sessions_file("admitted.sessions", tokens)
     log(f"{len(tokens)} admitted users")
 
     # The gateway's filter chain takes minutes of traffic to be fully compiled (measured: a fresh gateway after
     # a 30 s warm-up runs 20-30 % below its steady state), and bench/run.sh has just restarted it.
     log("gateway JIT warm-up (90 s)")
-    wrk(GATEWAY, "tokens.lua", {"TOKENS_FILE": tokens_file, "REQ_PATH": "/v1/api/bench/ping"}, duration=90)
+    wrk(GATEWAY, "tokens.lua", {"SESSIONS_FILE": admitted(), "REQ_PATH": "/v1/api/bench/ping"}, duration=90)
 
-    # 1. ceilings
-    ping_gw = measure("ping via gateway", GATEWAY, "tokens.lua",
-                      {"TOKENS_FILE": tokens_file, "REQ_PATH": "/v1/api/bench/ping"})
+    # 1. ceilings: the proxied ping with the access-token check, without it, and direct
+    ping_gw = measure("ping via gateway (access token checked)", GATEWAY, "tokens.lua",
+                      {"SESSIONS_FILE": admitted(), "REQ_PATH": "/v1/api/bench/ping"})
+    ping_anon = measure("ping via gateway, no login", GATEWAY, "tokens.lua",
+                        {"SESSIONS_FILE": admitted(), "MODE": "queue-only", "REQ_PATH": "/bench/ping"})
     ping_direct = measure("ping direct (queue-service)", q, "tokens.lua",
-                          {"TOKENS_FILE": tokens_file, "REQ_PATH": "/ping"})
+                          {"SESSIONS_FILE": admitted(), "MODE": "direct", "REQ_PATH": "/ping"})
     # the proxied ping taken apart: without the Eureka lookup (fixed URI), without the breaker, without both
     parts = {label: measure(f"ping via gateway, {label}", GATEWAY, "tokens.lua",
-                            {"TOKENS_FILE": tokens_file, "REQ_PATH": f"/v1/api/bench/{path}"})
+                            {"SESSIONS_FILE": admitted(), "REQ_PATH": f"/v1/api/bench/{path}"})
              for label, path in (("fixed URI", "ping-static"), ("no breaker", "ping-nocb"),
                                  ("fixed URI, no breaker", "ping-bare"))}
 
-    # 2-3. token check with 10,000 and with SEED_LARGE waiting
-    small_s, small_tokens, _ = seed_waiting(1_000_001, SEED_SMALL, "waiting-10k")
-    chk = {"TOKENS_FILE": small_tokens, "METHOD": "POST", "REQ_PATH": "/v1/api/queue/token/check"}
-    check_gw_small = measure("token check via gateway, 10k waiting", GATEWAY, "tokens.lua", chk)
-    check_direct_small = measure("token check direct, 10k waiting", q, "tokens.lua", chk)
-    large_s, large_tokens, _ = seed_waiting(1_000_001 + SEED_SMALL, SEED_LARGE - SEED_SMALL, "waiting-large")
+    # 2-3. token check with 10,000 and with SEED_LARGE waiting: logged-in users 2001..4000 join the line behind
+    # the seeded ones and check their place, through the gateway (login + waiting-room token), through the
+    # benchmark route without the access-token check, and at queue-service directly.
+    small_s, _ = seed_waiting(1_000_001, SEED_SMALL)
+    waiters = queue_tokens(ADMITTED_USERS + 1, WAITING_USERS, admitted=False)
+    waiting_sessions = lambda: sessions_file("waiting.sessions", waiters)
+    chk = lambda: {"SESSIONS_FILE": waiting_sessions(), "METHOD": "POST", "REQ_PATH": "/v1/api/queue/token/check"}
+    check_gw_small = measure("token check via gateway, 10k waiting", GATEWAY, "tokens.lua", chk())
+    check_nologin_small = measure("token check via gateway without the access-token check, 10k waiting", GATEWAY,
+                                  "tokens.lua", dict(chk(), MODE="queue-only", REQ_PATH="/bench/queue/token/check"))
+    check_direct_small = measure("token check direct, 10k waiting", q, "tokens.lua", dict(chk(), MODE="direct"))
+    large_s, _ = seed_waiting(1_000_001 + SEED_SMALL, SEED_LARGE - SEED_SMALL)
     waiting = int(redis("zcard", "queue:waiting"))
     log(f"{waiting} users waiting")
-    chk_large = {"TOKENS_FILE": large_tokens, "METHOD": "POST", "REQ_PATH": "/v1/api/queue/token/check"}
-    check_gw_large = measure(f"token check via gateway, {waiting // 1000}k waiting", GATEWAY, "tokens.lua", chk_large)
-    check_direct_large = measure(f"token check direct, {waiting // 1000}k waiting", q, "tokens.lua", chk_large)
+    check_gw_large = measure(f"token check via gateway, {waiting // 1000}k waiting", GATEWAY, "tokens.lua", chk())
+    check_direct_large = measure(f"token check direct, {waiting // 1000}k waiting", q, "tokens.lua",
+                                 dict(chk(), MODE="direct"))
 
-    # token issue (random users 1..100,000)
-    issue_env = {"REQ_PATH": "/v1/api/queue/token", "USER_MAX": "100000"}
-    issue_gw = measure("token issue via gateway", GATEWAY, "random-user.lua", issue_env)
-    issue_direct = measure("token issue direct", q, "random-user.lua", issue_env)
+    # token issue: the logged-in users 1..4000 ask for their token (idempotent per user: the same place back)
+    everyone = dict(tokens)
+    everyone.update({u: None for u in waiters})
+    issue_env = lambda: {"SESSIONS_FILE": sessions_file("everyone.sessions", everyone), "METHOD": "POST",
+                         "REQ_PATH": "/v1/api/queue/token"}
+    issue_gw = measure("token issue via gateway", GATEWAY, "tokens.lua", issue_env())
+    issue_direct = measure("token issue direct", q, "tokens.lua", dict(issue_env(), MODE="direct"))
 
     # 4. schedule list cached / uncached, seat list
-    sched = {"TOKENS_FILE": tokens_file, "REQ_PATH": "/v1/api/concerts/schedule"}
-    sched_cached = measure("schedule list via gateway (cached)", GATEWAY, "tokens.lua", sched)
+    sched = lambda: {"SESSIONS_FILE": admitted(), "REQ_PATH": "/v1/api/concerts/schedule"}
+    sched_cached = measure("schedule list via gateway (cached)", GATEWAY, "tokens.lua", sched())
     seat = measure("seat list via gateway", GATEWAY, "tokens.lua",
-                   {"TOKENS_FILE": tokens_file, "REQ_PATH": "/v1/api/concerts/seat?scheduleId=1"})
-    measure("balance read via gateway", GATEWAY, "random-user.lua",
-            {"METHOD": "GET", "REQ_PATH": "/v1/api/user/amount?userId=", "USER_MAX": "100000"})
+                   {"SESSIONS_FILE": admitted(), "REQ_PATH": "/v1/api/concerts/seat?scheduleId=1"})
+    measure("balance read via gateway", GATEWAY, "tokens.lua",
+            {"SESSIONS_FILE": issue_env()["SESSIONS_FILE"], "REQ_PATH": "/v1/api/user/amount"})
     restart("concert-service", {"SCHEDULE_CACHE_ENABLED": "false"})
-    sched_uncached = measure("schedule list via gateway (cache disabled)", GATEWAY, "tokens.lua", sched)
+    sched_uncached = measure("schedule list via gateway (cache disabled)", GATEWAY, "tokens.lua", sched())
     restart("concert-service", {"SCHEDULE_CACHE_ENABLED": "true"})
 
-    # charge (money moves; random users)
-    charge = measure("charge via gateway", GATEWAY, "random-user.lua",
-                     {"REQ_PATH": "/v1/api/user/amount", "USER_MAX": "100000", "AMOUNT": "1000"})
+    # charge (money moves), each user its own balance
+    charge = measure("charge via gateway", GATEWAY, "tokens.lua",
+                     {"SESSIONS_FILE": issue_env()["SESSIONS_FILE"], "METHOD": "POST", "REQ_PATH": "/v1/api/user/amount",
+                      "BODY": '{"amount":1000}'})
 
     reserve, contention, payment = purchase_runs(tokens)
 
@@ -501,6 +606,10 @@ def run():
     breakers = breaker_states()
 
     ratios = {
+        "token check via gateway / without the access-token check": check_gw_small["rps"] / check_nologin_small["rps"],
+        "ping via gateway / without the access-token check": ping_gw["rps"] / ping_anon["rps"],
+        "access-token check, microseconds of gateway time per request (ping pair)":
+            (1e6 / ping_gw["rps"] - 1e6 / ping_anon["rps"]),
         "token check via gateway / ping via gateway (>= 0.90)": check_gw_small["rps"] / ping_gw["rps"],
         "token check via gateway / direct (>= 0.40)": check_gw_small["rps"] / check_direct_small["rps"],
         "ping via gateway / direct (>= 0.30)": ping_gw["rps"] / ping_direct["rps"],
@@ -519,6 +628,8 @@ def run():
               "threads": THREADS, "connections": CONNECTIONS, "seeding": {
                   "10k_seconds": round(small_s, 1), f"{SEED_LARGE}_seconds": round(small_s + large_s, 1),
                   "waiting_at_large": waiting},
+              "logins": {"users": ADMITTED_USERS + WAITING_USERS, "seconds": round(login_s, 1),
+                         "per_second": round(login_rate)},
               "runs": results, "ratios": {k: round(v, 2) for k, v in ratios.items()},
               "breakers_after": breakers, "original_direct": ORIGINAL}
     write_report(report)
@@ -543,7 +654,8 @@ def write_report(report):
                      f"{r['socket_errors']} | {cpu} |")
     lines += ["", "| ratio (target) | value |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in report["ratios"].items()]
-    lines += ["", f"Seeding the line through the issue endpoint: {json.dumps(report['seeding'])}", ""]
+    lines += ["", f"Seeding the line through the issue endpoint: {json.dumps(report['seeding'])}",
+              f"Logins before the runs (authorization code + PKCE, 6 at a time): {json.dumps(report.get('logins', {}))}", ""]
     for r in report["runs"]:
         extra = {k: v for k, v in r.items() if k in ("statuses", "winners_in_db", "distinct_seats_held",
                                                        "saga_settled_seconds", "seats_sold", "completed_in_db")

@@ -23,6 +23,19 @@ function M.split(line)
   return out
 end
 
+-- The request headers of a session line {userId, accessToken, queueToken} ("-" = none), for a MODE:
+-- gateway (Bearer access token), direct (X-User-Id, as the gateway forwards) or queue-only (no user header).
+function M.headers(fields, mode)
+  local h = {["Content-Type"] = "application/json"}
+  if mode == "direct" then
+    h["X-User-Id"] = fields[1]
+  elseif mode ~= "queue-only" then
+    h["Authorization"] = "Bearer " .. fields[2]
+  end
+  if fields[3] and fields[3] ~= "-" then h["X-Queue-Token"] = fields[3] end
+  return h
+end
+
 -- Counts statuses in the thread's globals (read back in done()).
 function M.count(status)
   local key = "s" .. status

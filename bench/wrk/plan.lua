@@ -1,7 +1,7 @@
--- Replays a fixed plan: PLAN_FILE lines "token path json-body"; each thread takes every Nth line (N = THREADS)
--- and stops as soon as its share is sent, so the run lasts as long as the plan and nothing else is measured
--- (the answers still in flight then, at most one per connection, are not counted; the database is the judge
--- of what the plan did).
+-- Replays a fixed plan: PLAN_FILE lines "userId accessToken queueToken path json-body", sent as that user through
+-- the gateway; each thread takes every Nth line (N = THREADS) and stops as soon as its share is sent, so the run
+-- lasts as long as the plan and nothing else is measured (the answers still in flight then, at most one per
+-- connection, are not counted; the database is the judge of what the plan did).
 package.path = package.path .. ";" .. debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua"
 local c = require("common")
 counts = {}
@@ -13,7 +13,10 @@ function init(args)
   local threads = tonumber(os.getenv("THREADS") or "2")
   plan = {}
   for k, line in ipairs(all) do
-    if (k - 1) % threads == id then table.insert(plan, c.split(line)) end
+    if (k - 1) % threads == id then
+      local f = c.split(line)
+      table.insert(plan, {headers = c.headers(f, "gateway"), path = f[4], body = f[5]})
+    end
   end
   n, sent, expected = 0, 0, #plan
 end
@@ -25,7 +28,7 @@ function request()
     return wrk.format("GET", "/v1/api/bench/none")
   end
   local p = plan[n]
-  return wrk.format("POST", p[2], {["Authorization"] = p[1], ["Content-Type"] = "application/json"}, p[3])
+  return wrk.format("POST", p.path, p.headers, p.body)
 end
 function response(status, headers, body)
   c.count(status)
