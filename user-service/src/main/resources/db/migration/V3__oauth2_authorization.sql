@@ -3,7 +3,8 @@
 --  * timestamps are DATETIME(6);
 --  * JSON documents (attributes, *_metadata) are TEXT/MEDIUMTEXT; the service reads the column types at start
 --    and binds strings to them (BLOB columns would need byte arrays);
---  * token values are ASCII with a binary collation (tokens are case-sensitive) and indexed, so that a code,
+--  * token values compare exactly (binary, NO PAD: tokens are case-sensitive; utf8mb4 so that any string a client
+--    sends compares without a collation error) and are indexed, so that a code,
 --    refresh token or ID token is found by index, not by scanning: codes and refresh tokens are 128 characters
 --    (VARCHAR), JWTs are longer (TEXT, indexed on a 255-character prefix that already holds the claims);
 --  * expires_at (generated) is when the last of the row's tokens expires; the clean-up job deletes rows by it.
@@ -15,30 +16,30 @@ CREATE TABLE oauth2_authorization (
     authorization_grant_type      VARCHAR(100)  NOT NULL,
     authorized_scopes             VARCHAR(1000) NULL,
     attributes                    MEDIUMTEXT    NULL,
-    state                         VARCHAR(500)  CHARACTER SET ascii COLLATE ascii_bin NULL,
-    authorization_code_value      VARCHAR(255)  CHARACTER SET ascii COLLATE ascii_bin NULL,
+    state                         VARCHAR(500)  CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL,
+    authorization_code_value      VARCHAR(255)  CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL,
     authorization_code_issued_at  DATETIME(6)   NULL,
     authorization_code_expires_at DATETIME(6)   NULL,
     authorization_code_metadata   TEXT          NULL,
-    access_token_value            TEXT          CHARACTER SET ascii COLLATE ascii_bin NULL,
+    access_token_value            TEXT          CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL,
     access_token_issued_at        DATETIME(6)   NULL,
     access_token_expires_at       DATETIME(6)   NULL,
     access_token_metadata         TEXT          NULL,
     access_token_type             VARCHAR(100)  NULL,
     access_token_scopes           VARCHAR(1000) NULL,
-    oidc_id_token_value           TEXT          CHARACTER SET ascii COLLATE ascii_bin NULL,
+    oidc_id_token_value           TEXT          CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL,
     oidc_id_token_issued_at       DATETIME(6)   NULL,
     oidc_id_token_expires_at      DATETIME(6)   NULL,
     oidc_id_token_metadata        TEXT          NULL,
-    refresh_token_value           VARCHAR(255)  CHARACTER SET ascii COLLATE ascii_bin NULL,
+    refresh_token_value           VARCHAR(255)  CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL,
     refresh_token_issued_at       DATETIME(6)   NULL,
     refresh_token_expires_at      DATETIME(6)   NULL,
     refresh_token_metadata        TEXT          NULL,
-    user_code_value               VARCHAR(255)  CHARACTER SET ascii COLLATE ascii_bin NULL,
+    user_code_value               VARCHAR(255)  CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL,
     user_code_issued_at           DATETIME(6)   NULL,
     user_code_expires_at          DATETIME(6)   NULL,
     user_code_metadata            TEXT          NULL,
-    device_code_value             VARCHAR(255)  CHARACTER SET ascii COLLATE ascii_bin NULL,
+    device_code_value             VARCHAR(255)  CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL,
     device_code_issued_at         DATETIME(6)   NULL,
     device_code_expires_at        DATETIME(6)   NULL,
     device_code_metadata          TEXT          NULL,
