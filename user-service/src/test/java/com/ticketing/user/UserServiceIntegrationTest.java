@@ -7,6 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,8 @@ public abstract class UserServiceIntegrationTest {
     private static final AtomicInteger names = new AtomicInteger();
     private static final AtomicInteger addresses = new AtomicInteger();
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     protected static final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -100,6 +103,18 @@ public abstract class UserServiceIntegrationTest {
     /** A browser of its own (cookies) from an address of its own. */
     protected PlainHttpLogin browser() {
         return new PlainHttpLogin(base(), newAddress());
+    }
+
+    /** Signs up through the API (the account gets a cost-10 bcrypt hash); returns the new user id. */
+    protected long signUp(String username, String password) {
+        HttpResponse<String> created = signUpResponse("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        assertThat(created.statusCode()).as("sign-up of %s: %s", username, created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("data").path("userId").asLong();
+    }
+
+    protected HttpResponse<String> signUpResponse(String json) {
+        return send(request("/v1/api/user/accounts").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     protected HttpRequest.Builder request(String path) {
