@@ -1,10 +1,8 @@
 package com.ticketing.user.login;
 
-import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.user.web.ErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -50,8 +48,7 @@ class LoginOutcomes {
             if (exception instanceof InternalAuthenticationServiceException) {
                 log.warn("Login could not be checked: {}", String.valueOf(exception.getCause()));
                 metrics.unavailable();
-                errors.write(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
-                        "login is unavailable for a moment; retry", LoginStoreGuard.RETRY_AFTER);
+                LoginStoreGuard.answerUnavailable(errors, response);
                 return;
             }
             LoginAttempt attempt = LoginAttempt.of(request);

@@ -35,7 +35,7 @@ import java.time.Duration;
 public final class LoginStoreGuard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginStoreGuard.class);
-    static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private final StringRedisTemplate redis;
     private final ErrorResponses errors;
@@ -60,9 +60,14 @@ public final class LoginStoreGuard extends OncePerRequestFilter {
                 throw e;
             }
             log.warn("Login store unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            errors.write(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
-                    "login is unavailable for a moment; retry", RETRY_AFTER);
+            answerUnavailable(errors, response);
         }
+    }
+
+    /** 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}: the login cannot be checked right now. */
+    static void answerUnavailable(ErrorResponses errors, HttpServletResponse response) throws IOException {
+        errors.write(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+                "login is unavailable for a moment; retry", RETRY_AFTER);
     }
 
     /** Redis or the database unreachable, timing out or refusing service: temporary, not a bug. */
