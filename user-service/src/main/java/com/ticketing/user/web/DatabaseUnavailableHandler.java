@@ -33,6 +33,6 @@ class DatabaseUnavailableHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorBody.of(ErrorCodes.SERVICE_UNAVAILABLE, "the balance store is unavailable; retry"));
+                .body(ErrorBody.of(ErrorCodes.SERVICE_UNAVAILABLE, "the database is unavailable; retry"));
     }
 }

@@ -1,5 +1,6 @@
 package com.ticketing.user.balance;
 
+import com.ticketing.common.auth.AuthHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,6 +124,72 @@ class BalanceApiTest extends BalanceIntegrationTest {
         assertThat(snapshot(userId)).isEqualTo(before);
         assertThat(rejections("BALANCE_LIMIT_EXCEEDED")).isEqualTo(rejectionsBefore + 1);
         assertLedgerMatchesBalance(userId);
+    }
+
+    // ---- own account only ----------------------------------------------------------------------------------
+
+    @Test
+    void shouldReadTheCallersOwnBalanceAndRefuseAnotherUsersToAnyoneButAnAdmin() {
+        long alice = newUserWithBalance(7_000);
+        long bob = newUserWithBalance(3_000);
+
+        Reply own = getAs(alice, "/v1/api/user/amount");
+        Reply ownNamed = getAs(alice, "/v1/api/user/amount?userId=" + alice);
+        Reply other = getAs(alice, "/v1/api/user/amount?userId=" + bob, "USER");
+        Reply byAdmin = getAs(alice, "/v1/api/user/amount?userId=" + bob, "USER", "ADMIN");
+
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.data("userId")).isEqualTo(alice);
+        assertThat(own.data("balance")).isEqualTo(7_000);
+        assertThat(ownNamed.data("balance")).isEqualTo(7_000);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(other.body().has("data")).isFalse();
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.data("userId")).isEqualTo(bob);
+        assertThat(byAdmin.data("balance")).isEqualTo(3_000);
+    }
+
+    @Test
+    void shouldRefuseToChargeAnotherUsersBalanceAndChangeNeither() {
+        long alice = newUser();
+        long bob = newUser();
+
+        Reply refused = postAs(alice, "/v1/api/user/amount", "{\"userId\":" + bob + ",\"amount\":1000}");
+        Reply evenForAnAdmin = reply(as(alice, HttpRequest.newBuilder(URI.create(base() + "/v1/api/user/amount")), "USER", "ADMIN")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + bob + ",\"amount\":1000}")));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(evenForAnAdmin.status()).isEqualTo(403);
+        assertThat(snapshot(alice)).isEqualTo(new Snapshot(0, 0));
+        assertThat(snapshot(bob)).isEqualTo(new Snapshot(0, 0));
+    }
+
+    @Test
+    void shouldChargeTheCallerWhenTheBodyNamesNoUser() {
+        long userId = newUser();
+
+        Reply charged = postAs(userId, "/v1/api/user/amount", "{\"amount\": 2500}");
+
+        assertThat(charged.status()).isEqualTo(200);
+        assertThat(charged.data("userId")).isEqualTo(userId);
+        assertThat(charged.data("balance")).isEqualTo(2_500);
+        assertLedgerMatchesBalance(userId);
+    }
+
+    @Test
+    void shouldAnswerUnauthenticatedWithoutTheIdentityTheGatewaySets() {
+        long userId = newUser();
+
+        Reply read = get("/v1/api/user/amount?userId=" + userId);
+        Reply charge = post("/v1/api/user/amount", "{\"userId\":" + userId + ",\"amount\":1000}");
+
+        assertThat(read.status()).isEqualTo(401);
+        assertThat(read.errorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(charge.status()).isEqualTo(401);
+        assertThat(snapshot(userId)).isEqualTo(new Snapshot(0, 0));
     }
 
     // ---- unknown user ---------------------------------------------------------------------------------------
@@ -343,7 +410,6 @@ class BalanceApiTest extends BalanceIntegrationTest {
             "null",
             "\"text\"",
             "{}",
-            "{\"amount\": 1000}",
             "{\"userId\": USER}",
             "{\"userId\": USER, \"amount\": null}",
             "{\"userId\": USER, \"amount\": 0}",
@@ -375,7 +441,7 @@ class BalanceApiTest extends BalanceIntegrationTest {
         seedBalance(userId, 1_000);
         Snapshot before = snapshot(userId);
 
-        Reply rejected = post("/v1/api/user/amount", body.replace("USER", Long.toString(userId)));
+        Reply rejected = postAs(userId, "/v1/api/user/amount", body.replace("USER", Long.toString(userId)));
 
         assertClientError(rejected, 400);
         assertThat(snapshot(userId)).isEqualTo(before);
@@ -390,6 +456,7 @@ class BalanceApiTest extends BalanceIntegrationTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/v1/api/user/amount"))
                 .header("Content-Type", "application/json")
+                .header(AuthHeaders.USER_ID, Long.toString(userId))
                 .header("Idempotency-Key", key.isEmpty() ? "" : key)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + userId + ",\"amount\":1000}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -403,17 +470,16 @@ class BalanceApiTest extends BalanceIntegrationTest {
     void shouldRejectAChargeThatIsNotJson() {
         long userId = newUser();
 
-        Reply rejected = post("/v1/api/user/amount", "userId=" + userId + "&amount=1000", "application/x-www-form-urlencoded");
+        Reply rejected = postAs(userId, "/v1/api/user/amount", "userId=" + userId + "&amount=1000", "application/x-www-form-urlencoded");
 
         assertClientError(rejected, 415);
         assertThat(snapshot(userId)).isEqualTo(new Snapshot(0, 0));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "?userId=", "?userId=abc", "?userId=0", "?userId=-1", "?userId=1.5",
-            "?userId=99999999999999999999", "?user=1"})
+    @ValueSource(strings = {"?userId=abc", "?userId=0", "?userId=-1", "?userId=1.5", "?userId=99999999999999999999"})
     void shouldRejectABadBalanceRead(String query) {
-        assertClientError(get("/v1/api/user/amount" + query), 400);
+        assertClientError(getAs(newUser(), "/v1/api/user/amount" + query, "USER", "ADMIN"), 400);
     }
 
     @ParameterizedTest

@@ -1,39 +1,29 @@
 package com.ticketing.user.balance;
 
+import com.ticketing.common.auth.AuthHeaders;
+import com.ticketing.user.UserServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real service on a random port against the real MariaDB schema {@code user_service_test}. Tests work on their
- * own users (ids from {@link #FIRST_TEST_USER}, far above the demo users 1..100,000), removed with their ledger
- * rows once per run, so the demo data is never touched.
+ * The balance endpoints of the real service ({@link UserServiceIntegrationTest}). Tests work on their own users (ids
+ * from {@link #FIRST_TEST_USER}, far above the demo users 1..100,000 and the signed-up accounts from 1,000,001),
+ * removed with their ledger rows once per run, so the demo data is never touched. Public calls carry the
+ * caller in {@code X-User-Id} (and {@code X-User-Roles}), as the gateway sets them from the access token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class BalanceIntegrationTest {
+abstract class BalanceIntegrationTest extends UserServiceIntegrationTest {
 
     static final long FIRST_TEST_USER = 9_000_000_001L;
     /** Never created: the unknown user. */
@@ -45,16 +35,6 @@ abstract class BalanceIntegrationTest {
     private static final AtomicLong nextPayment = new AtomicLong(FIRST_TEST_PAYMENT);
 
     static final JsonMapper json = JsonMapper.builder().build();
-    private static final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void removeTestUsersOfEarlierRunsOnce() {
@@ -154,19 +134,44 @@ abstract class BalanceIntegrationTest {
         }
     }
 
+    /** The user tops up their own balance (the body names them too, as the original client does). */
     Reply charge(long userId, long amount) {
-        return post("/v1/api/user/amount", "{\"userId\":" + userId + ",\"amount\":" + amount + "}");
+        return postAs(userId, "/v1/api/user/amount", "{\"userId\":" + userId + ",\"amount\":" + amount + "}");
     }
 
     Reply charge(long userId, long amount, String idempotencyKey) {
-        return send(HttpRequest.newBuilder(uri("/v1/api/user/amount"))
+        return reply(as(userId, HttpRequest.newBuilder(uri("/v1/api/user/amount")))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + userId + ",\"amount\":" + amount + "}")));
     }
 
+    /** The user reads their own balance. */
     Reply balance(long userId) {
-        return get("/v1/api/user/amount?userId=" + userId);
+        return getAs(userId, "/v1/api/user/amount");
+    }
+
+    Reply postAs(long caller, String path, String body) {
+        return postAs(caller, path, body, "application/json");
+    }
+
+    Reply postAs(long caller, String path, String body, String contentType) {
+        return reply(as(caller, HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Reply getAs(long caller, String path, String... roles) {
+        return reply(as(caller, HttpRequest.newBuilder(uri(path)), roles).GET());
+    }
+
+    /** The identity headers the gateway sets from a verified access token. */
+    static HttpRequest.Builder as(long caller, HttpRequest.Builder request, String... roles) {
+        request.header(AuthHeaders.USER_ID, Long.toString(caller));
+        if (roles.length > 0) {
+            request.header(AuthHeaders.ROLES, String.join(",", roles));
+        }
+        return request;
     }
 
     Reply debit(long userId, long paymentId, long amount) {
@@ -190,59 +195,23 @@ abstract class BalanceIntegrationTest {
     }
 
     Reply post(String path, String body, String contentType) {
-        return send(HttpRequest.newBuilder(uri(path))
+        return reply(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return reply(HttpRequest.newBuilder(uri(path)).GET());
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create(base() + path);
     }
 
-    private static Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            assertThat(type).as("content type of %s", response.body()).startsWith("application/json");
-            return new Reply(response.statusCode(), json.readTree(response.body()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // ---- concurrency ----------------------------------------------------------------------------------------
-
-    /** Runs every task on its own thread, all released at once by a latch; returns their results in order. */
-    static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch ready = new CountDownLatch(tasks.size());
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return task.call();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    static Reply reply(HttpRequest.Builder request) {
+        HttpResponse<String> response = UserServiceIntegrationTest.send(request.timeout(Duration.ofSeconds(30)));
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        assertThat(type).as("content type of %s", response.body()).startsWith("application/json");
+        return new Reply(response.statusCode(), json.readTree(response.body()));
     }
 }

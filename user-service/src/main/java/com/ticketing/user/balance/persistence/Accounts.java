@@ -19,6 +19,11 @@ public class Accounts {
         this.jdbc = jdbc;
     }
 
+    /** Creates the user's balance row with balance 0 (a new account). */
+    public void open(long userId) {
+        jdbc.sql("INSERT INTO users (user_id, balance) VALUES (?, 0)").param(userId).update();
+    }
+
     /** Adds {@code amount} if the balance is at most {@code highestBalanceBefore}; false if not (or no such user). */
     public boolean depositUpTo(long userId, long amount, long highestBalanceBefore) {
         return jdbc.sql("UPDATE users SET balance = balance + ? WHERE user_id = ? AND balance <= ?")
