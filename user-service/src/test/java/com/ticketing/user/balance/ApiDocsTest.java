@@ -5,7 +5,6 @@ import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.user.account.AccountErrors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,10 @@ class ApiDocsTest extends BalanceIntegrationTest {
                 assertThat(r.getValue().path("content").path("application/json").path("schema").path("$ref").asString())
                         .as("sign-up %s body", r.getKey()).isEqualTo("#/components/schemas/ErrorBody"));
 
-        // the shared shape (PublishedApi expects 200 answers: checked here without the 201 of sign-up)
-        ObjectNode balanceOnly = (ObjectNode) docs.body().deepCopy();
-        ((ObjectNode) balanceOnly.path("paths")).remove(ACCOUNTS);
-        PublishedApi.of(balanceOnly)
-                .hasSharedShapeAndExactly(Map.of(AMOUNT, List.of("get", "post")))
+        api.hasSharedShapeAndExactly(Map.of(ACCOUNTS, List.of("post"), AMOUNT, List.of("get", "post")))
+                .needsLogin(ACCOUNTS, "post", false)
+                .needsLogin(AMOUNT, "get", true)
+                .needsLogin(AMOUNT, "post", true)
                 .needsQueueToken(AMOUNT, "get", false)
                 .needsQueueToken(AMOUNT, "post", false)
                 .documentsError(AMOUNT, "post", 400, ErrorCodes.MALFORMED_REQUEST)
