@@ -55,7 +55,7 @@ start() {
     kjava kafka.tools.StorageTool format -t "$id" -c "$CONF" >/dev/null
   fi
   log "starting Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT"
-  KAFKA_HEAP_OPTS="$KAFKA_HEAP_OPTS" nohup "$JAVA_BIN" $KAFKA_HEAP_OPTS -XX:+UseSerialGC \
+  KAFKA_HEAP_OPTS="$KAFKA_HEAP_OPTS" nohup "$ROOT/deploy/local/detach.sh" "$JAVA_BIN" $KAFKA_HEAP_OPTS -XX:+UseSerialGC \
     -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.xml" -cp "$LIB/*" kafka.Kafka "$CONF" \
     >"$LOG_DIR/kafka.log" 2>&1 &
   echo $! >"$PID_DIR/kafka.pid"

@@ -77,7 +77,7 @@ ensure_mariadb() {
       as_root mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
     fi
     local bin; bin="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
-    as_root start-stop-daemon --start --oknodo --background --exec "$bin" -- \
+    as_root "$ROOT/deploy/local/detach.sh" start-stop-daemon --start --oknodo --background --exec "$bin" -- \
       --user=mysql --bind-address=127.0.0.1 --port="$DB_PORT"
     wait_until 60 "MariaDB" port_open "$DB_PORT" || die "MariaDB did not start (see /var/log/mysql)"
   fi
@@ -92,7 +92,7 @@ ensure_redis() {
   fi
   if ! port_open "$REDIS_PORT"; then
     log "starting Redis on 127.0.0.1:$REDIS_PORT"
-    redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
+    "$ROOT/deploy/local/detach.sh" redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
       --logfile "$LOG_DIR/redis.log" >/dev/null
     wait_until 20 "Redis" port_open "$REDIS_PORT" || die "Redis did not start"
   fi
@@ -167,7 +167,7 @@ start_app() {
   SERVER_PORT="$port" SERVER_ADDRESS="${SERVER_ADDRESS:-127.0.0.1}" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
     EUREKA_URL="${EUREKA_URL:-http://127.0.0.1:$DISCOVERY_PORT/eureka/}" \
     KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}" \
-    env "${extra[@]}" nohup "$JAVA_BIN" $opts -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
+    env "${extra[@]}" nohup "$ROOT/deploy/local/detach.sh" "$JAVA_BIN" $opts -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$PID_DIR/$name.pid"
 }
 
