@@ -113,7 +113,9 @@ def login(user_id, base=GATEWAY):
     query = urllib.parse.urlencode({"response_type": "code", "client_id": CLIENT_ID, "scope": "openid", "state": state,
                                     "redirect_uri": REDIRECT_URI, "code_challenge": challenge,
                                     "code_challenge_method": "S256"})
-    step("GET", f"{base}/oauth2/authorize?{query}")
+    status, _, _ = step("GET", f"{base}/oauth2/authorize?{query}", None, {"Accept": "text/html"})
+    if status != 302:
+        raise RuntimeError(f"authorization request of user{user_id}: {status}")
     _, _, page = step("GET", f"{base}/login")
     csrf = re.search(r'name="_csrf"[^>]*value="([^"]+)"', page)
     if not csrf:

@@ -23,9 +23,10 @@ challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | b64url)
 state=$(head -c 12 /dev/urandom | b64url)
 location() { curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" -c "$jar" "$@"; }
 
-# 1. The authorization request: user-service remembers it in the login session and sends us to its login page.
+# 1. The authorization request, as a browser asks (HTML clients are sent to the login page, others get 401):
+#    user-service remembers it in the login session and sends us to its login page.
 authorize="$base/oauth2/authorize?response_type=code&client_id=$client&scope=openid&state=$state&redirect_uri=$(urlencode "$redirect")&code_challenge=$challenge&code_challenge_method=S256"
-location "$authorize" >/dev/null
+[ -n "$(location -H 'Accept: text/html' "$authorize")" ] || { echo "the authorization request was not sent to the login page" >&2; exit 1; }
 # 2. The login page: its CSRF token.
 csrf=$(curl -s -b "$jar" -c "$jar" "$base/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1)
 [ -n "$csrf" ] || { echo "login page has no CSRF token" >&2; exit 1; }

@@ -1,6 +1,6 @@
 // Logins the way every client of the suite logs in (DESIGN.md §2): OpenID Connect authorization code + PKCE against
 // user-service through the gateway, over plain HTTP, as deploy/local/login.sh does with curl:
-//   1. GET  /oauth2/authorize?...&code_challenge=C  -> 302 to the login page; sets the SESSION cookie
+//   1. GET  /oauth2/authorize?...&code_challenge=C  (Accept: text/html) -> 302 to the login page; sets the SESSION cookie
 //   2. GET  /login                                   -> the login form with its _csrf token
 //   3. POST /login username, password, _csrf         -> 302 back to the saved authorization request
 //                                                       (a Location with /login?error: refused; 429: rate limited)
@@ -113,7 +113,8 @@ const STEPS = [
       url: `${BASE_URL}/oauth2/authorize?response_type=code&client_id=${CLIENT_ID}&scope=openid`
         + `&state=${f.state}&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`
         + `&code_challenge=${crypto.sha256(f.verifier, 'base64rawurl')}&code_challenge_method=S256`,
-      params: params(AUTH_NAMES.authorize, f.jar),
+      // As a browser asks: the authorization endpoint sends HTML clients to the login page (302), others get 401.
+      params: Object.assign(params(AUTH_NAMES.authorize, f.jar), { headers: { Accept: 'text/html' } }),
     }),
     read: (f, res) => {
       if (res.status !== 302) {

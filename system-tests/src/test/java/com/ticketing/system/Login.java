@@ -107,7 +107,9 @@ final class Login {
             String authorize = "/oauth2/authorize?response_type=code&client_id=" + CLIENT_ID + "&scope=openid"
                     + "&state=" + state + "&redirect_uri=" + url(REDIRECT_URI)
                     + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
-            HttpResponse<String> first = call(HttpRequest.newBuilder(URI.create(Gateway.URL + authorize)).GET());
+            // As a browser asks: the authorization endpoint sends HTML clients to the login page, others get 401.
+            HttpResponse<String> first = call(HttpRequest.newBuilder(URI.create(Gateway.URL + authorize))
+                    .header("Accept", "text/html").GET());
             if (first.statusCode() != 302) {
                 throw new AssertionError("authorize answered " + first.statusCode() + " " + first.body());
             }
