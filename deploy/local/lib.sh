@@ -61,6 +61,8 @@ ensure_tools() {
   local missing=()
   command -v mvn >/dev/null || missing+=(maven)
   command -v curl >/dev/null || missing+=(curl)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v python3 >/dev/null || missing+=(python3)
   command -v "$JAVA_BIN" >/dev/null || missing+=(openjdk-17-jdk-headless)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
