@@ -161,12 +161,13 @@ start_app() {
   # shellcheck disable=SC2086
   # Every process but the gateway listens on loopback only (SERVER_ADDRESS): /internal/** is not reachable from
   # the network, and nothing skips the gateway.
-  local extra=()
+  local extra=(SERVER_ADDRESS="${SERVER_ADDRESS:-127.0.0.1}")
   case $name in
+    # The gateway listens where GATEWAY_ADDRESS says (all interfaces by default); its actuator on loopback.
     gateway) extra=(MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT") ;;
-    user-service) ensure_dev_secrets; extra=(AUTH_SIGNING_KEY="$AUTH_SIGNING_KEY" AUTH_SIGNING_KEY_ID="$AUTH_SIGNING_KEY_ID") ;;
+    user-service) ensure_dev_secrets; extra+=(AUTH_SIGNING_KEY="$AUTH_SIGNING_KEY" AUTH_SIGNING_KEY_ID="$AUTH_SIGNING_KEY_ID") ;;
   esac
-  SERVER_PORT="$port" SERVER_ADDRESS="${SERVER_ADDRESS:-127.0.0.1}" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
+  SERVER_PORT="$port" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
     EUREKA_URL="${EUREKA_URL:-http://127.0.0.1:$DISCOVERY_PORT/eureka/}" \
     KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}" \
     env "${extra[@]}" nohup "$ROOT/deploy/local/detach.sh" "$JAVA_BIN" $opts -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &

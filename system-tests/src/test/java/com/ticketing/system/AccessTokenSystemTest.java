@@ -15,6 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
@@ -42,13 +48,16 @@ class AccessTokenSystemTest {
 
     @BeforeAll
     static void stackKey() throws Exception {
-        JWK pem = JWK.parseFromPEMEncodedObjects(Files.readString(KEY));
+        RSAPrivateCrtKey priv = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                Base64.getMimeDecoder().decode(Files.readString(KEY).replaceAll("-----[A-Z ]+-----", ""))));
+        RSAPublicKey pub = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
         JWKSet published = JWKSet.parse(get("/oauth2/jwks").raw());
         String kid = published.getKeys().stream()
-                .filter(k -> k.toRSAKey().getModulus().equals(pem.toRSAKey().getModulus()))
+                .filter(k -> k.toRSAKey().getModulus().decodeToBigInteger().equals(pub.getModulus()))
                 .map(JWK::getKeyID).findFirst()
                 .orElseThrow(() -> new AssertionError("the stack's key is not in the published JWK set"));
-        key = new RSAKey.Builder(pem.toRSAKey()).keyID(kid).build();
+        key = new RSAKey.Builder(pub).privateKey(priv).keyID(kid).build();
         issuer = get("/.well-known/openid-configuration").body().path("issuer").asText();
         userId = Gateway.randomUser();
     }

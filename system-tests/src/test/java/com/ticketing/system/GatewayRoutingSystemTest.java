@@ -61,13 +61,18 @@ class GatewayRoutingSystemTest {
             "/v1/api/nope",
             "/nope"})
     void shouldAnswerNotFoundJsonForInternalAndUnknownPaths(String path) {
-        Gateway.Response r = get(path);
+        // Logged in, so that /v1/api/** paths get past the login check (anonymously they get 401 first).
+        Map<String, String> login = Gateway.bearer(Gateway.login(Gateway.randomUser()));
+        Gateway.Response r = get(path, login);
         assertThat(r.status()).as(path + " -> " + r.raw()).isEqualTo(404);
         assertThat(r.errorCode()).isEqualTo("NOT_FOUND");
         assertThat(r.raw()).doesNotContain("Exception", "at com.", "at org.");
 
-        Gateway.Response posted = post(path, "{}");
+        Gateway.Response posted = post(path, "{}", login);
         assertThat(posted.status()).as("POST " + path + " -> " + posted.raw()).isIn(404, 405);
+        if (path.startsWith("/v1/api/")) {
+            assertThat(get(path).status()).as("anonymous " + path).isEqualTo(401);
+        }
     }
 
     @ParameterizedTest
