@@ -1,21 +1,16 @@
 package com.ticketing.gateway.admission;
 
+import com.ticketing.gateway.GatewayTest;
 import com.ticketing.common.auth.QueueTokenCodec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admission filter on the real routes of application.yml, against the shared Redis (database 3) and a
  * real upstream that echoes the identity headers it receives.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class AdmissionFilterTest {
+class AdmissionFilterTest extends GatewayTest {
 
-    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
-
-    @Autowired
-    WebTestClient client;
     @Autowired
     StringRedisTemplate redis;
     @Autowired
@@ -45,16 +34,6 @@ class AdmissionFilterTest {
     String secret;
 
     private QueueTokenCodec codec;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        TestRoutes.pointServicesAt(UPSTREAM, registry);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -1,18 +1,15 @@
 package com.ticketing.gateway.admission;
 
+import com.ticketing.gateway.GatewayTest;
 import com.ticketing.common.auth.QueueTokenCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,29 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admission filter with a private redis-server that this class inspects, pauses and kills: bad tokens
  * never cost a Redis call; a slow or dead Redis means 503, never a pass.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdmissionWithoutRedisTest {
+class AdmissionWithoutRedisTest extends GatewayTest {
 
     private static final PrivateRedis REDIS = PrivateRedis.start();
-    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
 
-    @Autowired
-    WebTestClient client;
     @Value("${" + TestRoutes.SECRET_PROPERTY + "}")
     String secret;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.port", REDIS::port);
-        TestRoutes.pointServicesAt(UPSTREAM, registry);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         REDIS.close();
-        UPSTREAM.close();
     }
 
     @Test

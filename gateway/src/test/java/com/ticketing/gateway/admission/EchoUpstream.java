@@ -24,6 +24,16 @@ public final class EchoUpstream implements AutoCloseable {
         this.server = server;
     }
 
+    private static EchoUpstream shared;
+
+    /** One upstream for every test class of this JVM (never closed: it dies with the JVM). */
+    public static synchronized EchoUpstream shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
     public static EchoUpstream start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -1,15 +1,11 @@
 package com.ticketing.gateway.ratelimit;
 
-import com.ticketing.gateway.admission.EchoUpstream;
+import com.ticketing.gateway.GatewayTest;
 import com.ticketing.gateway.admission.TestRoutes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,22 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ticketing.rate-limit.per-address.replenish-rate=1000",
         "ticketing.rate-limit.per-address.burst-capacity=1000"})
 @AutoConfigureWebTestClient
-class TokenIssueRateLimitTest {
-
-    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
-
-    @Autowired
-    WebTestClient client;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        TestRoutes.pointServicesAt(UPSTREAM, registry);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
+class TokenIssueRateLimitTest extends GatewayTest {
 
     private WebTestClient.ResponseSpec issue(long userId, String body) {
         return client.post().uri("/v1/api/queue/token").contentType(MediaType.APPLICATION_JSON)

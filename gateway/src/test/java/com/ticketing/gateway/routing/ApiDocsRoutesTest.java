@@ -1,17 +1,11 @@
 package com.ticketing.gateway.routing;
 
-import com.ticketing.gateway.admission.EchoUpstream;
-import com.ticketing.gateway.admission.TestRoutes;
-import org.junit.jupiter.api.AfterAll;
+import com.ticketing.gateway.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
@@ -25,28 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * services, the description routes exist and reach each service's {@code /v3/api-docs} (a real upstream
  * that echoes the path it got), and the UI's page and static assets load past the gateway's filters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class ApiDocsRoutesTest {
+class ApiDocsRoutesTest extends GatewayTest {
 
     private static final List<String> SERVICES =
             List.of("queue-service", "user-service", "concert-service", "reservation-service", "payment-service");
-    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
 
-    @Autowired
-    WebTestClient client;
     @Autowired
     RouteLocator routes;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        TestRoutes.pointServicesAt(UPSTREAM, registry);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
     @Test
     void shouldListTheFiveServiceDescriptionsInTheSwaggerUiConfiguration() {

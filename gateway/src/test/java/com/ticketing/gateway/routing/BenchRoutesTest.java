@@ -1,17 +1,12 @@
 package com.ticketing.gateway.routing;
 
+import com.ticketing.gateway.GatewayTest;
 import com.ticketing.common.auth.QueueTokenCodec;
-import com.ticketing.gateway.admission.EchoUpstream;
 import com.ticketing.gateway.admission.TestRoutes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 
@@ -22,24 +17,10 @@ import java.time.Duration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ticketing.bench.ping-route=true", "ticketing.bench.ping-static-uri=http://127.0.0.1:1"})
 @AutoConfigureWebTestClient
-class BenchRoutesTest {
+class BenchRoutesTest extends GatewayTest {
 
-    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
-
-    @Autowired
-    WebTestClient client;
     @Value("${ticketing.queue.token-secret}")
     String secret;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        TestRoutes.pointServicesAt(UPSTREAM, registry);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
     @Test
     void shouldTakeTheUserOfTheBenchCheckFromTheVerifiedWaitingRoomTokenOnlyX() {

@@ -1,16 +1,10 @@
 package com.ticketing.gateway.security;
 
-import com.ticketing.gateway.admission.EchoUpstream;
+import com.ticketing.gateway.GatewayTest;
 import com.ticketing.gateway.admission.TestRoutes;
 import com.ticketing.gateway.admission.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Instant;
@@ -24,25 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * access token gets 401 JSON with {@code WWW-Authenticate} and never reaches a service; a valid token passes with
  * the verified user as the only identity; keys already known keep working while the key server is down.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class AccessTokenTest {
+class AccessTokenTest extends GatewayTest {
 
-    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
     private static final String ROUTE = "/v1/api/user/amount";
-
-    @Autowired
-    WebTestClient client;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        TestRoutes.pointServicesAt(UPSTREAM, registry);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
     @AfterEach
     void keyServerUp() {

@@ -2,14 +2,13 @@ package com.ticketing.gateway.security;
 
 import com.ticketing.gateway.admission.EchoUpstream;
 import com.ticketing.gateway.admission.TestRoutes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,24 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class KeysUnavailableTest {
 
-    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
+    private static final EchoUpstream UPSTREAM = EchoUpstream.shared();
 
     @Autowired
     WebTestClient client;
 
+
     @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) throws IOException {
+    static void keyServerDown(DynamicPropertyRegistry registry) throws IOException {
+        // Its own settings, not GatewayTest's: the key-set address below must win over TestTokens'.
         TestRoutes.pointServicesAt(UPSTREAM, registry);
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
         registry.add("ticketing.auth.jwk-set-uri", () -> "http://127.0.0.1:" + closedPort + "/oauth2/jwks");
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
     }
 
     @Test

@@ -1,39 +1,21 @@
 package com.ticketing.gateway.web;
 
-import com.ticketing.gateway.admission.EchoUpstream;
-import com.ticketing.gateway.admission.TestRoutes;
-import org.junit.jupiter.api.AfterAll;
+import com.ticketing.gateway.GatewayTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The actuator is not on the public port: routes, metrics and health answer 404 there; on the management port
  * (loopback) health answers its status and nothing more.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ManagementPortTest {
-
-    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
+class ManagementPortTest extends GatewayTest {
 
     @LocalServerPort
     int port;
     @LocalManagementPort
     int managementPort;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        TestRoutes.pointServicesAt(UPSTREAM, registry);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
     @Test
     void shouldNotServeTheActuatorOnThePublicPort() {

@@ -1,13 +1,9 @@
 package com.ticketing.gateway.web;
 
-import com.ticketing.gateway.admission.EchoUpstream;
-import com.ticketing.gateway.admission.TestRoutes;
-import org.junit.jupiter.api.AfterAll;
+import com.ticketing.gateway.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,22 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches the service whole. Raw sockets, so that the chunked framing is exactly what a client sends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ticketing.gateway.max-body-bytes=1024")
-class RequestBodyLimitTest {
-
-    private static final EchoUpstream UPSTREAM = EchoUpstream.start();
+class RequestBodyLimitTest extends GatewayTest {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        TestRoutes.pointServicesAt(UPSTREAM, registry);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
     @Test
     void shouldRefuseADeclaredLengthOverTheLimitWith413BeforeReadingIt() throws IOException {
