@@ -18,12 +18,13 @@ class GatewayRoutingSystemTest {
     @Test
     void shouldRouteEachPublicRouteToItsService() {
         long userId = Gateway.randomUser();
+        Gateway.Session login = Gateway.login(userId);
 
-        Gateway.Response issued = post("/v1/api/queue/token", "{\"userId\":" + userId + "}");
+        Gateway.Response issued = post("/v1/api/queue/token", "{\"userId\":" + userId + "}", Gateway.bearer(login));
         assertThat(issued.status()).as(issued.raw()).isEqualTo(200);
         assertThat(issued.data().path("queueToken").asText()).isNotBlank();
 
-        Gateway.Response balance = get("/v1/api/user/amount?userId=" + userId);
+        Gateway.Response balance = get("/v1/api/user/amount", Gateway.bearer(login));
         assertThat(balance.status()).as(balance.raw()).isEqualTo(200);
         assertThat(balance.data().path("userId").asLong()).isEqualTo(userId);
 
