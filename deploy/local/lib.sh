@@ -120,6 +120,19 @@ ensure_dev_secrets() {
   fi
 }
 
+# Drops the native stack's data (stopped stack only): the four service schemas are recreated empty (each service
+# migrates its own and writes its demo data at start) and Redis database 0 is flushed. Module tests' schemas
+# (<service>_test) and Redis databases are left alone.
+reset_stack_data() {
+  local schema
+  for schema in user_service concert_service reservation_service payment_service; do
+    as_root mariadb -e "DROP DATABASE IF EXISTS \`$schema\`"
+  done
+  as_root bash "$ROOT/deploy/local/db-init.sh" >/dev/null
+  redis-cli -p "$REDIS_PORT" -n 0 flushdb >/dev/null
+  log "stack data reset: empty schemas and Redis database 0"
+}
+
 # Builds all jars (tests skipped) unless SKIP_BUILD=1.
 build_jars() {
   if [ "${SKIP_BUILD:-0}" = 1 ]; then return; fi

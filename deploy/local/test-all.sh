@@ -47,8 +47,10 @@ if [ "$status" = 0 ]; then
   log "3/4 starting the stack (real processes, MariaDB, Redis, Kafka)"
   # Fresh processes on the jars just built and tested.
   bash deploy/local/down.sh >/dev/null 2>&1 || true
-  # The system tests need a waiting room with free slots: drop what a benchmark or earlier run left in it.
-  redis-cli -p "$REDIS_PORT" --scan --pattern 'queue:*' | xargs -r -n 1000 redis-cli -p "$REDIS_PORT" unlink >/dev/null
+  # The system tests start from a fresh stack's data: empty schemas (the services migrate them again and make the
+  # demo data: seats all AVAILABLE, balances 0) and an empty Redis (waiting room, caches, login sessions and
+  # counters, rate limiters). A benchmark or an earlier run on this machine would otherwise leave seats sold.
+  reset_stack_data
   stack_started=1
   if SKIP_BUILD=1 bash deploy/local/up.sh; then
     log "4/4 system tests through the gateway"
