@@ -49,7 +49,12 @@ public final class ModelCheck {
                 return Boolean.FALSE;
             }
         });
-        STRIMZI.forEach(kinds::registerKubernetesResource);
+        // Each class names one version in its annotations; the v1 resources read into the same classes.
+        for (Class<? extends KubernetesResource> c : STRIMZI) {
+            for (String version : List.of("v1", "v1beta2")) {
+                kinds.registerCustomKind("kafka.strimzi.io/" + version, c.getSimpleName(), c);
+            }
+        }
     }
 
     /** True when a model class exists for the object's apiVersion and kind. */
