@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,27 +54,26 @@ class ManifestSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void everyBuiltInObjectIsValidAgainstTheKubernetesApiDefinitions(String variant) {
-        List<String> errors = new ArrayList<>();
-        for (ObjectNode o : Rendered.variant(variant)) {
-            ObjectRef ref = ObjectRef.of(o);
-            if (schema.isBuiltIn(ref)) {
-                schema.validate(o).forEach(e -> errors.add(ref + ": " + e));
-            }
-        }
-        assertThat(errors).isEmpty();
+        assertThat(errors(variant, schema::isBuiltIn, schema::validate)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void everyBuiltInAndStrimziObjectReadsIntoItsModelWithNoUnknownFieldAndEveryRequiredOne(String variant) {
+        assertThat(errors(variant, ref -> schema.isBuiltIn(ref) || model.isStrimzi(ref), model::check)).isEmpty();
+    }
+
+    /** The errors {@code check} finds in the objects of {@code variant} that {@code applies} selects, each with its object. */
+    private static List<String> errors(String variant, Predicate<ObjectRef> applies,
+                                       Function<JsonNode, List<String>> check) {
         List<String> errors = new ArrayList<>();
         for (ObjectNode o : Rendered.variant(variant)) {
             ObjectRef ref = ObjectRef.of(o);
-            if (schema.isBuiltIn(ref) || model.isStrimzi(ref)) {
-                model.check(o).forEach(e -> errors.add(ref + ": " + e));
+            if (applies.test(ref)) {
+                check.apply(o).forEach(e -> errors.add(ref + ": " + e));
             }
         }
-        assertThat(errors).isEmpty();
+        return errors;
     }
 
     @ParameterizedTest(name = "{0}")
