@@ -20,9 +20,20 @@ final class Stack {
         run("start", name);
     }
 
+    /** Restarts {@code name} with these settings (environment variables) on top of its own; none restores them. */
+    static void restart(String name, java.util.Map<String, String> settings) {
+        run("restart", name, settings);
+    }
+
     private static void run(String action, String name) {
+        run(action, name, java.util.Map.of());
+    }
+
+    private static void run(String action, String name, java.util.Map<String, String> settings) {
         try {
-            Process p = new ProcessBuilder("bash", ROOT.resolve("deploy/local/service.sh").toString(), action, name)
+            ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/service.sh").toString(), action, name);
+            builder.environment().putAll(settings);
+            Process p = builder
                     .directory(ROOT.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(ROOT.resolve(".run/logs/system-tests-stack.log").toString())))
