@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,8 @@ class FencingTest extends PaymentServiceIntegrationTest {
 
     @Autowired
     PaymentReconciler reconciler;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     /** Race 1: the debit lands after the reconciler found none; the void written first makes user-service refuse it. */
     @Test
@@ -136,6 +140,60 @@ class FencingTest extends PaymentServiceIntegrationTest {
         assertMoneyMatchesPayments();
         assertThat(USERS.balance(7)).isEqualTo(50_000);
         assertThat(RESERVATIONS.reservation(42).state()).isEqualTo(State.HELD);
+    }
+
+    /**
+     * Race 4, the reconciler mid-way: it settles a payment in a transaction that row-locks it and makes its remote
+     * calls there (debit look-up, void, unlock: on the real stack each up to a 3 s read timeout). Meanwhile the
+     * request's debit goes through. The request must not wait for all of that (past the gateway's 5 s, whose bare
+     * 503 says nothing of the payment): within a second it answers with the payment as it stands, and whoever
+     * settles the payment completes it.
+     */
+    @Test
+    void shouldAnswerTheSlowRequestWithinASecondWhileTheReconcilerHoldsItsPayment() throws Exception {
+        USERS.setBalance(7, 50_000);
+        RESERVATIONS.hold(42, 7, 12_000);
+        USERS.holdDebits();
+        CompletableFuture<Answer> request = CompletableFuture.supplyAsync(() -> pay(7, 42));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> USERS.heldDebits() == 1);
+        long paymentId = onlyPaymentId();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch settled = new CountDownLatch(1);
+        CompletableFuture<Void> settling = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+            jdbc.sql("SELECT id FROM payment WHERE id = ? FOR UPDATE").param(paymentId).query(Long.class).single();
+            locked.countDown();
+            awaitQuietly(settled, 8); // the reconciler's slow remote calls
+        }));
+        assertThat(locked.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long released = System.nanoTime();
+        USERS.releaseDebits();
+        Answer answer;
+        try {
+            answer = request.get(15, TimeUnit.SECONDS);
+        } finally {
+            settled.countDown();
+            settling.get(15, TimeUnit.SECONDS);
+        }
+        long waitedMs = (System.nanoTime() - released) / 1_000_000;
+
+        assertThat(waitedMs).as("the request waited for the transaction holding its payment").isLessThan(2_500);
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.errorCode()).isEqualTo("PAYMENT_OUTCOME_UNKNOWN");
+        assertThat(answer.body().path("error").path("payment").path("paymentId").asLong()).isEqualTo(paymentId);
+        jdbc.sql("UPDATE payment SET reconcile_after = NOW(6) - INTERVAL 1 SECOND WHERE id = ?").param(paymentId).update();
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(paymentId).equals("COMPLETED"));
+        awaitSettled();
+        assertMoneyMatchesPayments();
+        assertThat(USERS.balance(7)).isEqualTo(38_000);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, long seconds) {
+        try {
+            latch.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What the reconciler does once a PENDING payment looks abandoned (stale-pending-after passed). */
