@@ -1,9 +1,12 @@
 package com.ticketing.payment.payment;
 
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +20,8 @@ import java.util.Optional;
  */
 @Repository
 public class PaymentRepository {
+
+    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
 
     private static final String COLUMNS = "id, user_id, reservation_id, amount, status, balance_after, "
             + "idempotency_key, reservation_locked, failure_code, refund_reason";
@@ -57,16 +62,41 @@ public class PaymentRepository {
     /**
      * Stores {@code next} if the payment is still in {@code expected}; returns false when someone else moved
      * it first (then nothing is written).
+     *
+     * <p>It waits at most 1 s for a row lock: a payment row is held for long only by whoever is settling it (the
+     * reconciler, the compensation), across its remote calls (each up to a read timeout). A request meeting that
+     * lock is told after a second ({@link org.springframework.dao.PessimisticLockingFailureException}) instead of
+     * waiting seconds past the gateway's timeout; the holder updates through its own lock and never waits here.
+     * (Not 0: the reconciler's scan for due payments locks rows for an instant.)
+     *
+     * @throws org.springframework.dao.PessimisticLockingFailureException when another transaction holds the payment
      */
     public boolean update(Payment next, PaymentStatus expected) {
         Instant now = clock.instant();
-        return jdbc.sql("UPDATE payment SET active_reservation_id = ?, amount = ?, status = ?, balance_after = ?, "
-                        + "idempotency_key = ?, reservation_locked = ?, failure_code = ?, refund_reason = ?, "
-                        + "updated_at = ?, reconcile_after = ? WHERE id = ? AND status = ?")
-                .params(activeReservation(next), next.amount(), next.status().name(), next.balanceAfter(),
-                        next.idempotencyKey(), next.reservationLocked(), next.failureCode(), next.refundReason(),
-                        Timestamp.from(now), reconcileAfter(next, now), next.id(), expected.name())
-                .update() == 1;
+        try {
+            return jdbc.sql("SET STATEMENT innodb_lock_wait_timeout = 1 FOR "
+                            + "UPDATE payment SET active_reservation_id = ?, amount = ?, status = ?, balance_after = ?, "
+                            + "idempotency_key = ?, reservation_locked = ?, failure_code = ?, refund_reason = ?, "
+                            + "updated_at = ?, reconcile_after = ? WHERE id = ? AND status = ?")
+                    .params(activeReservation(next), next.amount(), next.status().name(), next.balanceAfter(),
+                            next.idempotencyKey(), next.reservationLocked(), next.failureCode(), next.refundReason(),
+                            Timestamp.from(now), reconcileAfter(next, now), next.id(), expected.name())
+                    .update() == 1;
+        } catch (DataAccessException e) {
+            if (lockWaitTimeout(e)) { // MariaDB 1205 (SQL state HY000), which Spring leaves uncategorized
+                throw new CannotAcquireLockException("payment " + next.id() + " is being settled by another transaction", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean lockWaitTimeout(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Puts background work on a payment off by the retry delay (after a failed attempt). */

@@ -20,6 +20,7 @@ import com.ticketing.payment.remote.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -236,8 +237,9 @@ public class PaymentSaga {
             metrics.outcome("completed");
             return receipt(completed.get());
         }
-        // Only the reconciler moves a PENDING payment, and only one that looked abandoned. If it completed it,
-        // fine. It fails a payment only after user-service voided its debit, so a debit that went through cannot
+        // Only the reconciler moves a PENDING payment, and only one that looked abandoned; while it holds the
+        // payment the request does not wait for it and answers the payment as it stands (it is being settled, and
+        // the reconciler finds this debit). If it completed it, fine. It fails a payment only after user-service voided its debit, so a debit that went through cannot
         // belong to a FAILED payment; should it ever, the money goes back rather than stay taken without a ticket.
         Payment now = payments.find(payment.id()).orElseThrow();
         if (now.status() == PaymentStatus.COMPLETED) {
@@ -251,21 +253,29 @@ public class PaymentSaga {
                 log.error("Refund of the late debit of {} failed: {} (needs manual correction)", now, refund);
             }
         }
-        metrics.outcome("failed");
+        metrics.outcome(now.status() == PaymentStatus.PENDING || now.status() == PaymentStatus.DEBIT_UNKNOWN
+                ? "debit_unknown" : "failed");
         throw PaymentAnswer.of(now);
     }
 
-    /** COMPLETED and PaymentCompleted in one transaction; empty when the payment was moved meanwhile. */
+    /**
+     * COMPLETED and PaymentCompleted in one transaction; empty when the payment was moved meanwhile, or is being
+     * settled by the reconciler right now (its row lock; it completes the payment itself once it finds the debit).
+     */
     private Optional<Payment> complete(Payment payment, Long balance) {
         Payment done = payment.complete(balance);
-        return Optional.ofNullable(tx.execute(status -> {
-            if (!payments.update(done, payment.status())) {
-                return null;
-            }
-            outbox.append(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_COMPLETED, done.id(),
-                    new PaymentEvents.PaymentCompleted(done.id(), done.reservationId(), done.userId(), done.amount()));
-            return done;
-        }));
+        try {
+            return Optional.ofNullable(tx.execute(status -> {
+                if (!payments.update(done, payment.status())) {
+                    return null;
+                }
+                outbox.append(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_COMPLETED, done.id(),
+                        new PaymentEvents.PaymentCompleted(done.id(), done.reservationId(), done.userId(), done.amount()));
+                return done;
+            }));
+        } catch (PessimisticLockingFailureException settling) {
+            return Optional.empty();
+        }
     }
 
     // ------------------------------------------------------------------ compensations
@@ -501,8 +511,15 @@ public class PaymentSaga {
 
     // ------------------------------------------------------------------ helpers
 
+    /** Stores the next state; {@link MovedMeanwhile} if someone else moved the payment or is settling it now. */
     private Payment save(Payment next, PaymentStatus expected) {
-        if (!payments.update(next, expected)) {
+        boolean stored;
+        try {
+            stored = payments.update(next, expected);
+        } catch (PessimisticLockingFailureException settling) {
+            stored = false; // the reconciler holds the payment: it decides; the request answers what it sees
+        }
+        if (!stored) {
             throw new MovedMeanwhile(next.id());
         }
         return next;
