@@ -317,8 +317,13 @@ def reset_state():
         if (redis("zcard", "queue:waiting") == "0" and redis("zcard", "queue:admitted") == "0"
                 and not sh("redis-cli", "--scan", "--pattern", "queue:active:*").stdout.strip()):
             break
+    # Money too: the payments go, so their debits and every balance go with them (balance = charges - debits +
+    # refunds must hold afterwards, as deploy/local/reconcile-check.sh checks).
     mariadb("DELETE FROM reservation_service.reservation; DELETE FROM reservation_service.hold_owner;"
+            "DELETE FROM reservation_service.refused_payment_lock;"
             "DELETE FROM payment_service.payment;"
+            "DELETE FROM user_service.payment_claim; DELETE FROM user_service.balance_ledger;"
+            "UPDATE user_service.users SET balance = 0 WHERE balance <> 0;"
             "UPDATE concert_service.seat_view SET status='AVAILABLE', reservation_id=0, reservation_stage='NONE';")
 
 

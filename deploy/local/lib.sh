@@ -140,7 +140,7 @@ build_jars() {
   (cd "$ROOT" && mvn -q -B -DskipTests install) || die "build failed"
 }
 
-pid_of() { local f="$PID_DIR/$1.pid"; [ -f "$f" ] && cat "$f"; }
+pid_of() { local f="$PID_DIR/$1.pid"; if [ -f "$f" ]; then cat "$f"; fi; }
 running() { local p; p=$(pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 
 ready() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; }
