@@ -14,5 +14,5 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule rules = ServiceArchitecture.domainIn().rules();
+    static final ArchRule rules = ServiceArchitecture.withoutDomain().rules();
 }

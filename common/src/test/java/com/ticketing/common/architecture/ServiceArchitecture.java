@@ -87,15 +87,17 @@ public final class ServiceArchitecture {
         return new ServiceArchitecture(List.of(packages), Set.of());
     }
 
+    /** The rules for a process with no domain (the gateway: routing, filters, security): imports and controllers. */
+    public static ServiceArchitecture withoutDomain() {
+        return new ServiceArchitecture(List.of(), Set.of());
+    }
+
     /** The same rules, not counting dependencies from or to the named classes (fully qualified names). */
     public ServiceArchitecture except(String... classNames) {
         return new ServiceArchitecture(domainPackages, Set.of(classNames));
     }
 
-    /**
-     * All four rules as one; a process with no domain (the gateway: routing, filters, security) names no domain
-     * package and keeps only the import and controller rules.
-     */
+    /** All four rules as one; {@link #withoutDomain()}: the import and controller rules only. */
     public ArchRule rules() {
         CompositeArchRule boundaries = CompositeArchRule.of(noImportsAcrossServices()).and(controllersArePackagePrivate());
         return domainPackages.isEmpty() ? boundaries
