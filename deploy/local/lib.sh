@@ -180,7 +180,9 @@ start_app() {
     gateway) extra=(MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT") ;;
     user-service) ensure_dev_secrets; extra+=(AUTH_SIGNING_KEY="$AUTH_SIGNING_KEY" AUTH_SIGNING_KEY_ID="$AUTH_SIGNING_KEY_ID") ;;
   esac
-  SERVER_PORT="$port" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
+  # EXTRA_PROFILES adds profiles to every process: bench/run.sh sets "bench" (the gateway's benchmark routes and the
+  # services' /ping); nothing else does.
+  SERVER_PORT="$port" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}${EXTRA_PROFILES:+,$EXTRA_PROFILES}" \
     EUREKA_URL="${EUREKA_URL:-http://127.0.0.1:$DISCOVERY_PORT/eureka/}" \
     KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP:-127.0.0.1:$KAFKA_PORT}" \
     env "${extra[@]}" nohup "$ROOT/deploy/local/detach.sh" "$JAVA_BIN" $opts -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &

@@ -1,5 +1,6 @@
 package com.ticketing.queue;
 
+import com.ticketing.common.testing.PrivateRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

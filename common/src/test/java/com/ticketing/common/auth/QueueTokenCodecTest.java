@@ -2,7 +2,7 @@ package com.ticketing.common.auth;
 
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
-import com.ticketing.common.MutableClock;
+import com.ticketing.common.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.SecretKey;
@@ -19,7 +19,7 @@ class QueueTokenCodecTest {
     private static final String SECRET = "test-secret-test-secret-test-secret-0123";
     private static final SecretKey KEY = Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8));
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final QueueTokenCodec codec = new QueueTokenCodec(SECRET, clock);
 
     @Test

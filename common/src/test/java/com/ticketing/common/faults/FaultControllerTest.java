@@ -1,6 +1,6 @@
 package com.ticketing.common.faults;
 
-import com.ticketing.common.MutableClock;
+import com.ticketing.common.testing.MutableClock;
 import com.ticketing.common.web.ApiException;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultControllerTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final LatencyFault fault = new LatencyFault(clock);
     private final FaultController controller = new FaultController(fault, clock);
 

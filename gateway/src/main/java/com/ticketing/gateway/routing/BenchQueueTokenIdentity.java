@@ -14,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Benchmark routes only ({@code ticketing.bench.ping-route=true}, never in production): the caller is the user of
+ * Benchmark routes only (the {@code bench} profile, never in production): the caller is the user of
  * the verified waiting-room token, so the waiting-room check can be measured without the access-token check in
  * front of it. A missing or bad token → 401, as on the real route.
  */

@@ -1,16 +1,17 @@
 package com.ticketing.gateway.routing;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
- * A benchmark-only route ({@code ticketing.bench.ping-route=true}): {@code GET /v1/api/bench/ping} to
+ * Benchmark-only routes, in the {@code bench} profile only (bench/run.sh starts the gateway with it; no other
+ * configuration has them): {@code GET /v1/api/bench/ping} to
  * queue-service's trivial {@code /ping}, through the same load-balanced lookup and circuit breaker as the
- * real queue route. It gives the proxied ceiling the real routes are compared with. Off by default.
+ * real queue route. It gives the proxied ceiling the real routes are compared with.
  * <p>
  * Three variants take the route's parts apart: {@code /ping-static} (breaker, fixed URI
  * {@code ticketing.bench.ping-static-uri} instead of the Eureka lookup), {@code /ping-nocb} (lookup, no breaker)
@@ -18,11 +19,11 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * Two more measure what checking the access token costs: {@code GET /bench/ping} is the proxied ping without any
  * login (outside {@code /v1/api}), and {@code POST /bench/queue/token/check} is the waiting-room check without the
- * access token: the user is the verified waiting-room token's ({@link BenchQueueTokenIdentity}). Benchmark builds
- * only; the real check route needs the login.
+ * access token: the user is the verified waiting-room token's ({@link BenchQueueTokenIdentity}). The real check
+ * route needs the login.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "ticketing.bench.ping-route", havingValue = "true")
+@Profile("bench")
 class BenchRouteConfiguration {
 
     @Bean

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * the original one) with 503, {@code Retry-After} and the JSON error body.
  */
 @RestController
-public class FallbackController {
+class FallbackController {
 
     static final int RETRY_AFTER_SECONDS = 5;
 

@@ -17,7 +17,7 @@ public record Identity(String userId, String roles) {
     public static final String ROLES_CLAIM = "roles";
 
     /**
-     * Set only by the benchmark routes' filter (benchmark builds, {@code ticketing.bench.ping-route=true}): an identity
+     * Set only by the benchmark routes' filter (the {@code bench} profile only): an identity
      * taken from a verified waiting-room token instead of an access token.
      */
     public static final String BENCH_IDENTITY_ATTR = Identity.class.getName() + ".bench";

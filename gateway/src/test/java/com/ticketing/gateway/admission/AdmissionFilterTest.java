@@ -12,10 +12,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,10 +139,8 @@ class AdmissionFilterTest extends GatewayTest {
     void shouldRefuseMissingMalformedForgedAndExpiredWaitingRoomTokensWith401() {
         String tokenId = UUID.randomUUID().toString();
         redis.opsForValue().set(AdmissionGatewayFilterFactory.ACTIVE_KEY_PREFIX + tokenId, "3", Duration.ofMinutes(1));
-        String forged = new QueueTokenCodec("an-attackers-secret-of-at-least-32-bytes!!")
-                .issue(3, tokenId, Duration.ofMinutes(10));
-        String expired = new QueueTokenCodec(secret, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
-                .issue(3, tokenId, Duration.ofMinutes(10));
+        String forged = TestTokens.forgedQueueToken(3, tokenId);
+        String expired = TestTokens.expiredQueueToken(secret, 3, tokenId);
         int before = UPSTREAM.calls();
 
         client.get().uri("/v1/api/concerts/schedule").header("Authorization", TestRoutes.bearer(3)).exchange()

@@ -1,5 +1,6 @@
 package com.ticketing.gateway.admission;
 
+import com.ticketing.common.testing.PrivateRedis;
 import com.ticketing.gateway.GatewayTest;
 import com.ticketing.common.auth.QueueTokenCodec;
 import org.junit.jupiter.api.AfterAll;
@@ -11,10 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +41,8 @@ class AdmissionWithoutRedisTest extends GatewayTest {
     @Test
     @Order(1)
     void shouldRejectForgedMalformedAndExpiredTokensWithoutAnyRedisCall() {
-        String forged = new QueueTokenCodec("an-attackers-secret-of-at-least-32-bytes!!")
-                .issue(3, "t-1", Duration.ofMinutes(10));
-        String expired = new QueueTokenCodec(secret, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
-                .issue(3, "t-1", Duration.ofMinutes(10));
+        String forged = TestTokens.forgedQueueToken(3, "t-1");
+        String expired = TestTokens.expiredQueueToken(secret, 3, "t-1");
         assertThat(REDIS.command("CONFIG RESETSTAT")).startsWith("+OK");
 
         for (String bad : new String[]{"garbage", "a.b.c", forged, expired}) {

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import com.ticketing.common.auth.QueueTokenCodec;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
@@ -19,8 +20,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +45,18 @@ public final class TestTokens {
     private static final HttpServer JWKS = serve();
     private static final AtomicInteger FETCHES = new AtomicInteger();
     private static final AtomicBoolean DOWN = new AtomicBoolean();
+
+    /** A waiting-room token for {@code userId} signed with another secret: what a forger sends. */
+    public static String forgedQueueToken(long userId, String tokenId) {
+        return new QueueTokenCodec("an-attackers-secret-of-at-least-32-bytes!!")
+                .issue(userId, tokenId, Duration.ofMinutes(10));
+    }
+
+    /** A waiting-room token for {@code userId}, signed with the real {@code secret}, that expired 50 minutes ago. */
+    public static String expiredQueueToken(String secret, long userId, String tokenId) {
+        return new QueueTokenCodec(secret, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
+                .issue(userId, tokenId, Duration.ofMinutes(10));
+    }
 
     private TestTokens() {
     }

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/api/concerts")
-public class ReservationController {
+class ReservationController {
 
     public record ReserveRequest(
             @NotNull @Positive @Max(Ids.MAX) Long scheduleId,

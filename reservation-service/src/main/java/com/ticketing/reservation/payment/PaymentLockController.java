@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Internal API for payment-service (docs/contracts.md); never routed by the gateway. */
 @RestController
 @RequestMapping("/internal/reservations")
-public class PaymentLockController {
+class PaymentLockController {
 
     public record LockRequest(
             @NotNull @Positive @Max(Ids.MAX) Long userId,

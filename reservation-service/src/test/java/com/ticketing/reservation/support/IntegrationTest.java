@@ -2,6 +2,7 @@ package com.ticketing.reservation.support;
 
 import com.ticketing.common.auth.AuthHeaders;
 import com.ticketing.common.event.EventJson;
+import com.ticketing.common.testing.MutableClock;
 import com.ticketing.reservation.catalog.ConcertCatalog;
 import com.ticketing.reservation.payment.PaymentStates;
 import com.zaxxer.hikari.HikariDataSource;
@@ -56,8 +57,8 @@ public abstract class IntegrationTest {
     static class TestClockConfig {
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        MutableClock testClock() {
+            return MutableClock.ticking();
         }
     }
 
@@ -68,7 +69,7 @@ public abstract class IntegrationTest {
     @Autowired
     private DataSource dataSource;
     @Autowired
-    protected TestClock clock;
+    protected MutableClock clock;
     @Autowired
     protected ConcertCatalog catalog;
     @Autowired

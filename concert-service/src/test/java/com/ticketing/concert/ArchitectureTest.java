@@ -1,0 +1,17 @@
+package com.ticketing.concert;
+
+import com.ticketing.common.architecture.ServiceArchitecture;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The rules every service keeps ({@link ServiceArchitecture}), on this service's classes. */
+@AnalyzeClasses(packagesOf = ConcertServiceApplication.class, importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule rules = ServiceArchitecture.domainIn("com.ticketing.concert.catalog", "com.ticketing.concert.schedule", "com.ticketing.concert.seatview")
+            // moved by the service-template pass: the Redis-backed schedule cache is persistence, in schedule/ today.
+            .except("com.ticketing.concert.schedule.ScheduleCache").rules();
+}

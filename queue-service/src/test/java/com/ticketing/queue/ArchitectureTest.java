@@ -1,0 +1,18 @@
+package com.ticketing.queue;
+
+import com.ticketing.common.architecture.ServiceArchitecture;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The rules every service keeps ({@link ServiceArchitecture}), on this service's classes. */
+@AnalyzeClasses(packagesOf = QueueServiceApplication.class, importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule rules = ServiceArchitecture.domainIn("com.ticketing.queue.store", "com.ticketing.queue.token")
+            // moved by the service-template pass: throws ApiException(HttpStatus.UNAUTHORIZED), to become a
+            // protocol-free refusal mapped to HTTP once.
+            .except("com.ticketing.queue.token.QueueTokens").rules();
+}

@@ -1,0 +1,22 @@
+package com.ticketing.user;
+
+import com.ticketing.common.architecture.ServiceArchitecture;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The rules every service keeps ({@link ServiceArchitecture}), on this service's classes. */
+@AnalyzeClasses(packagesOf = UserServiceApplication.class, importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule rules = ServiceArchitecture.domainIn("com.ticketing.user.account", "com.ticketing.user.balance")
+            .except(
+                    // moved by the service-template pass: builds ApiException(HttpStatus...) for the use cases, to
+                    // become protocol-free refusals mapped to HTTP once (UserErrors at the service root).
+                    "com.ticketing.user.balance.BalanceErrors",
+                    // moved by the service-template pass: the login failure handler writes HTTP answers, a web
+                    // adapter that lives in login/ today.
+                    "com.ticketing.user.login.LoginOutcomes").rules();
+}
