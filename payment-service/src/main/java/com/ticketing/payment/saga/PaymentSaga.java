@@ -1,8 +1,5 @@
 package com.ticketing.payment.saga;
 
-import com.ticketing.common.event.EventTypes;
-import com.ticketing.common.event.Topics;
-import com.ticketing.common.outbox.OutboxWriter;
 import com.ticketing.common.outbox.ProcessedEvents;
 import com.ticketing.common.web.ApiException;
 import com.ticketing.common.web.ErrorCodes;
@@ -68,19 +65,17 @@ public class PaymentSaga {
     private final PaymentRepository payments;
     private final Reservations reservations;
     private final UserAccounts users;
-    private final OutboxWriter outbox;
     private final ProcessedEvents processed;
     private final TransactionTemplate tx;
     private final PaymentIds ids;
     private final PaymentMetrics metrics;
 
     public PaymentSaga(PaymentRepository payments, Reservations reservations, UserAccounts users,
-                       OutboxWriter outbox, ProcessedEvents processed, TransactionTemplate tx, PaymentIds ids,
+                       ProcessedEvents processed, TransactionTemplate tx, PaymentIds ids,
                        PaymentMetrics metrics) {
         this.payments = payments;
         this.reservations = reservations;
         this.users = users;
-        this.outbox = outbox;
         this.processed = processed;
         this.tx = tx;
         this.ids = ids;
@@ -265,14 +260,8 @@ public class PaymentSaga {
     private Optional<Payment> complete(Payment payment, Long balance) {
         Payment done = payment.complete(balance);
         try {
-            return Optional.ofNullable(tx.execute(status -> {
-                if (!payments.update(done, payment.status())) {
-                    return null;
-                }
-                outbox.append(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_COMPLETED, done.id(),
-                        new PaymentEvents.PaymentCompleted(done.id(), done.reservationId(), done.userId(), done.amount()));
-                return done;
-            }));
+            // One transaction: the payment and the PaymentCompleted it carries.
+            return Optional.ofNullable(tx.execute(status -> payments.update(done, payment.status()) ? done : null));
         } catch (PessimisticLockingFailureException settling) {
             return Optional.empty();
         }
@@ -383,15 +372,8 @@ public class PaymentSaga {
             return false;
         }
         Payment done = payment.refunded();
-        Boolean stored = tx.execute(status -> {
-            if (!payments.update(done, PaymentStatus.REFUNDING)) {
-                return false;
-            }
-            outbox.append(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_REFUNDED, done.id(),
-                    new PaymentEvents.PaymentRefunded(done.id(), done.reservationId(), done.userId(), done.amount(),
-                            done.refundReason()));
-            return true;
-        });
+        // One transaction: the payment and the PaymentRefunded it carries.
+        Boolean stored = tx.execute(status -> payments.update(done, PaymentStatus.REFUNDING));
         if (Boolean.TRUE.equals(stored)) {
             metrics.refund("refunded");
         }

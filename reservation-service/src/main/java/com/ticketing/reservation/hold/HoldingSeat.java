@@ -7,7 +7,6 @@ import com.ticketing.reservation.catalog.ConcertCatalog;
 import com.ticketing.reservation.config.ReservationProperties;
 import com.ticketing.reservation.reservation.Reservation;
 import com.ticketing.reservation.reservation.ReservationStatus;
-import com.ticketing.reservation.reservation.events.ReservationEvents;
 import com.ticketing.reservation.reservation.persistence.ReservationStore;
 import com.ticketing.reservation.web.ReservationErrors;
 import io.micrometer.core.instrument.Counter;
@@ -34,7 +33,6 @@ public class HoldingSeat {
 
     private final ConcertCatalog catalog;
     private final ReservationStore store;
-    private final ReservationEvents events;
     private final ReservationProperties props;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -42,12 +40,11 @@ public class HoldingSeat {
     private final Counter seatTaken;
     private final Counter limitReached;
 
-    public HoldingSeat(ConcertCatalog catalog, ReservationStore store, ReservationEvents events,
+    public HoldingSeat(ConcertCatalog catalog, ReservationStore store,
                        ReservationProperties props, Clock clock, PlatformTransactionManager txManager,
                        MeterRegistry meters) {
         this.catalog = catalog;
         this.store = store;
-        this.events = events;
         this.props = props;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
@@ -99,7 +96,6 @@ public class HoldingSeat {
                 return ApiException.conflict(ErrorCodes.SEAT_UNAVAILABLE, "this seat is already taken");
             });
         }
-        events.seatHeld(stored.get());
         held.increment();
         return stored.get();
     }

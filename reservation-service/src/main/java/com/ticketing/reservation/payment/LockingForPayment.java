@@ -4,7 +4,6 @@ import com.ticketing.common.web.ApiException;
 import com.ticketing.reservation.config.ReservationProperties;
 import com.ticketing.reservation.reservation.Reservation;
 import com.ticketing.reservation.reservation.ReservationRefused;
-import com.ticketing.reservation.reservation.events.ReservationEvents;
 import com.ticketing.reservation.reservation.persistence.ReservationStore;
 import com.ticketing.reservation.web.ReservationErrors;
 import org.springframework.stereotype.Service;
@@ -29,13 +28,11 @@ import java.time.Instant;
 public class LockingForPayment {
 
     private final ReservationStore store;
-    private final ReservationEvents events;
     private final Clock clock;
     private final Duration checkPaymentAfter;
 
-    public LockingForPayment(ReservationStore store, ReservationEvents events, Clock clock, ReservationProperties props) {
+    public LockingForPayment(ReservationStore store, Clock clock, ReservationProperties props) {
         this.store = store;
-        this.events = events;
         this.clock = clock;
         this.checkPaymentAfter = props.paying().checkAfter();
     }
@@ -72,12 +69,8 @@ public class LockingForPayment {
         Instant now = clock.instant();
         store.refuseLocksOf(paymentId, reservationId, now);
         try {
-            Reservation.Unlocked outcome = r.unlock(paymentId, now);
-            if (outcome != Reservation.Unlocked.NOTHING_TO_RELEASE) {
-                store.update(r, now);
-            }
-            if (outcome == Reservation.Unlocked.EXPIRED) {
-                events.expired(r);
+            if (r.unlock(paymentId, now) != Reservation.Unlocked.NOTHING_TO_RELEASE) {
+                store.update(r, now); // with ReservationExpired when its time ran out meanwhile
             }
         } catch (ReservationRefused refused) {
             throw asApiError(refused);
