@@ -1,6 +1,6 @@
 package com.ticketing.reservation.hold;
 
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.reservation.catalog.CatalogSeat;
 import com.ticketing.reservation.catalog.ConcertCatalog;
@@ -59,10 +59,10 @@ public class HoldingSeat {
     public Reservation hold(long userId, long scheduleId, long seatId) {
         CatalogSeat seat = catalog.seat(scheduleId, seatId);
         if (seat.scheduleId() != scheduleId || seat.seatId() != seatId) {
-            throw ApiException.notFound(ReservationErrors.SEAT_NOT_FOUND, "no such seat in this schedule");
+            throw Refusal.notFound(ReservationErrors.SEAT_NOT_FOUND, "no such seat in this schedule");
         }
         if (!seat.bookable()) {
-            throw ApiException.conflict(ReservationErrors.SCHEDULE_NOT_BOOKABLE, "this schedule is not open for booking");
+            throw Refusal.conflict(ReservationErrors.SCHEDULE_NOT_BOOKABLE, "this schedule is not open for booking");
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -83,7 +83,7 @@ public class HoldingSeat {
         if (store.countActiveHolds(userId, now) >= props.maxActiveHoldsPerUser()) {
             return ownLiveHold(userId, seat.seatId(), now).orElseThrow(() -> {
                 limitReached.increment();
-                return ApiException.conflict(ReservationErrors.HOLD_LIMIT_REACHED,
+                return Refusal.conflict(ReservationErrors.HOLD_LIMIT_REACHED,
                         "you already hold " + props.maxActiveHoldsPerUser() + " seats");
             });
         }
@@ -93,7 +93,7 @@ public class HoldingSeat {
         if (stored.isEmpty()) {
             return ownLiveHold(userId, seat.seatId(), now).orElseThrow(() -> {
                 seatTaken.increment();
-                return ApiException.conflict(ErrorCodes.SEAT_UNAVAILABLE, "this seat is already taken");
+                return Refusal.conflict(ErrorCodes.SEAT_UNAVAILABLE, "this seat is already taken");
             });
         }
         held.increment();

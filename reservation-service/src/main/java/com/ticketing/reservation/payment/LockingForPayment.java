@@ -1,6 +1,6 @@
 package com.ticketing.reservation.payment;
 
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.reservation.config.ReservationProperties;
 import com.ticketing.reservation.reservation.Reservation;
 import com.ticketing.reservation.reservation.ReservationRefused;
@@ -53,7 +53,7 @@ public class LockingForPayment {
                 store.schedulePaymentCheck(r.id(), now.plus(checkPaymentAfter));
             }
         } catch (ReservationRefused refused) {
-            throw asApiError(refused);
+            throw asRefusal(refused);
         }
         return r;
     }
@@ -61,9 +61,9 @@ public class LockingForPayment {
     /**
      * {@code PAYING → HELD}, or {@code EXPIRED} (seat freed, event) when its time ran out meanwhile; and from now on
      * no lock by {@code paymentId}. The refusal is recorded even when the answer is a 409 (another payment's lock,
-     * or paid by this payment), hence no rollback for {@link ApiException}.
+     * or paid by this payment), hence no rollback for {@link Refusal}.
      */
-    @Transactional(isolation = Isolation.READ_COMMITTED, noRollbackFor = ApiException.class)
+    @Transactional(isolation = Isolation.READ_COMMITTED, noRollbackFor = Refusal.class)
     public Reservation unlock(long reservationId, long paymentId) {
         Reservation r = store.findForUpdate(reservationId).orElseThrow(LockingForPayment::notFound);
         Instant now = clock.instant();
@@ -73,7 +73,7 @@ public class LockingForPayment {
                 store.update(r, now); // with ReservationExpired when its time ran out meanwhile
             }
         } catch (ReservationRefused refused) {
-            throw asApiError(refused);
+            throw asRefusal(refused);
         }
         return r;
     }
@@ -83,17 +83,17 @@ public class LockingForPayment {
         return store.find(reservationId).orElseThrow(LockingForPayment::notFound);
     }
 
-    private static ApiException notFound() {
-        return ApiException.notFound(ReservationErrors.RESERVATION_NOT_FOUND, "no such reservation");
+    private static Refusal notFound() {
+        return Refusal.notFound(ReservationErrors.RESERVATION_NOT_FOUND, "no such reservation");
     }
 
-    static ApiException asApiError(ReservationRefused refused) {
+    static Refusal asRefusal(ReservationRefused refused) {
         return switch (refused.reason()) {
-            case LOCKED_BY_OTHER_PAYMENT -> ApiException.conflict(ReservationErrors.RESERVATION_LOCKED, refused.getMessage());
-            case ALREADY_CONFIRMED -> ApiException.conflict(ReservationErrors.RESERVATION_ALREADY_CONFIRMED, refused.getMessage());
-            case LOCK_REFUSED -> ApiException.conflict(ReservationErrors.PAYMENT_LOCK_REFUSED, refused.getMessage());
+            case LOCKED_BY_OTHER_PAYMENT -> Refusal.conflict(ReservationErrors.RESERVATION_LOCKED, refused.getMessage());
+            case ALREADY_CONFIRMED -> Refusal.conflict(ReservationErrors.RESERVATION_ALREADY_CONFIRMED, refused.getMessage());
+            case LOCK_REFUSED -> Refusal.conflict(ReservationErrors.PAYMENT_LOCK_REFUSED, refused.getMessage());
             case EXPIRED, CANCELLED, CONFIRMED_BY_OTHER_PAYMENT, NOT_LOCKED, NOT_EXPIRABLE ->
-                    ApiException.conflict(ReservationErrors.RESERVATION_NOT_PAYABLE, refused.getMessage());
+                    Refusal.conflict(ReservationErrors.RESERVATION_NOT_PAYABLE, refused.getMessage());
         };
     }
 }
