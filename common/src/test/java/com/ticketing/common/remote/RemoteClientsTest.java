@@ -1,8 +1,14 @@
 package com.ticketing.common.remote;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
+import org.springframework.core.ResolvableType;
 import org.springframework.mock.env.MockEnvironment;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Duration;
@@ -16,12 +22,10 @@ class RemoteClientsTest {
     private final DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 
     private RemoteClients clients(MockEnvironment env) {
-        return new RemoteClients(env, beans.getBeanProvider(org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor.class),
-                beans.getBeanProvider(org.springframework.core.ResolvableType.forClassWithGenerics(
-                        org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory.class, Object.class, Object.class)),
-                beans.getBeanProvider(io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.class),
-                beans.getBeanProvider(io.github.resilience4j.retry.RetryRegistry.class),
-                beans.getBeanProvider(tools.jackson.databind.json.JsonMapper.class));
+        return new RemoteClients(env, beans.getBeanProvider(DeferringLoadBalancerInterceptor.class),
+                beans.getBeanProvider(ResolvableType.forClassWithGenerics(CircuitBreakerFactory.class, Object.class, Object.class)),
+                beans.getBeanProvider(CircuitBreakerRegistry.class), beans.getBeanProvider(RetryRegistry.class),
+                beans.getBeanProvider(JsonMapper.class));
     }
 
     @Test
