@@ -1,8 +1,12 @@
 package com.ticketing.common.contracts;
 
+import com.ticketing.common.event.EventJson;
+import com.ticketing.common.event.EventTypes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,5 +69,18 @@ class ContractsTest {
         assertThatThrownBy(() -> Contracts.sample("user-service/debit-request", "price", 1))
                 .hasMessageContaining("has no field price");
         assertThat(Contracts.sample("user-service/debit-request").has("$nullable")).isFalse();
+    }
+
+    @Test
+    void shouldHaveASampleForEveryEventTypeAndWriteEnvelopesOfItsShape() throws IllegalAccessException {
+        EventJson events = new EventJson();
+        for (Field constant : EventTypes.class.getFields()) {
+            String type = (String) constant.get(null);
+            ObjectNode sample = Contracts.sample("events/" + type);
+            assertThat(sample.path("type").asString()).isEqualTo(type);
+
+            // what OutboxWriter writes: EventJson's envelope around the payload
+            Contracts.assertMatches("events/" + type, events.write(events.envelope(type, 42L, sample.path("payload"))));
+        }
     }
 }
