@@ -14,18 +14,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ClientsConfiguration {
 
-    static final String USER_SERVICE = "user";
-    static final String RESERVATION_SERVICE = "reservation";
+    /** The clients' names under {@code ticketing.clients}. */
+    static final String USERS = "user";
+    static final String RESERVATIONS = "reservation";
 
     @Bean
     UserAccounts userAccounts(RemoteClients clients, JsonMapper json) {
-        RemoteClient users = clients.client(USER_SERVICE);
+        RemoteClient users = clients.client(USERS);
         return new UserAccounts(users.http(), users.calls(), json);
     }
 
     @Bean
     Reservations reservations(RemoteClients clients, JsonMapper json) {
-        RemoteClient reservations = clients.client(RESERVATION_SERVICE);
+        RemoteClient reservations = clients.client(RESERVATIONS);
         return new Reservations(reservations.http(), reservations.calls(), json);
     }
 }
