@@ -1,5 +1,6 @@
 package com.ticketing.payment;
 
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventEnvelope;
 import com.ticketing.common.event.EventTypes;
 import com.ticketing.common.event.Topics;
@@ -8,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,18 +31,13 @@ class CompensationTest extends PaymentServiceIntegrationTest {
         return answer.data().path("paymentId").asLong();
     }
 
+    /** A ReservationConfirmationFailed as reservation-service writes it (common's contract sample). */
     private String confirmationFailed(String eventId, long paymentId, long reservationId, long userId) throws Exception {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("reservationId", reservationId);
-        payload.put("userId", userId);
-        payload.put("scheduleId", 1);
-        payload.put("seatId", 7);
-        payload.put("paymentId", paymentId);
-        payload.put("reason", "RESERVATION_EXPIRED");
-        EventEnvelope generated = eventJson.envelope(EventTypes.RESERVATION_CONFIRMATION_FAILED, reservationId, payload);
-        EventEnvelope envelope = new EventEnvelope(eventId, generated.type(), generated.occurredAt(),
-                generated.aggregateId(), generated.payload());
-        kafka.send(Topics.RESERVATION_EVENTS, Long.toString(reservationId), eventJson.write(envelope)).get();
+        String envelope = Contracts.sampleJson("events/ReservationConfirmationFailed", Map.of(
+                "eventId", eventId, "aggregateId", Long.toString(reservationId),
+                "payload.reservationId", reservationId, "payload.userId", userId, "payload.scheduleId", 1,
+                "payload.seatId", 7, "payload.paymentId", paymentId, "payload.reason", "RESERVATION_EXPIRED"));
+        kafka.send(Topics.RESERVATION_EVENTS, Long.toString(reservationId), envelope).get();
         return eventId;
     }
 
@@ -61,6 +56,7 @@ class CompensationTest extends PaymentServiceIntegrationTest {
                 .until(() -> USERS.refundsApplied.get() == 1);
         assertThat(USERS.balance(7)).isEqualTo(50_000);
         assertThat(outboxCount(EventTypes.PAYMENT_REFUNDED, paymentId)).isEqualTo(1);
+        Contracts.assertMatches("events/PaymentRefunded", outboxEnvelope(EventTypes.PAYMENT_REFUNDED, paymentId));
         List<EventEnvelope> refunded = paymentEvents(paymentId, EventTypes.PAYMENT_REFUNDED, 1);
         assertThat(refunded).hasSize(1);
         assertThat(refunded.get(0).payload().path("amount").asLong()).isEqualTo(12_000);
@@ -90,9 +86,10 @@ class CompensationTest extends PaymentServiceIntegrationTest {
     @Test
     void shouldIgnoreOtherReservationEventsAndUnknownPayments() throws Exception {
         long paymentId = completedPayment(7, 42, 12_000);
-        EventEnvelope confirmed = eventJson.envelope(EventTypes.RESERVATION_CONFIRMED, 42,
-                Map.of("reservationId", 42, "userId", 7, "scheduleId", 1, "seatId", 7, "paymentId", paymentId));
-        kafka.send(Topics.RESERVATION_EVENTS, "42", eventJson.write(confirmed)).get();
+        String confirmed = Contracts.sampleJson("events/ReservationConfirmed", Map.of("eventId",
+                UUID.randomUUID().toString(), "aggregateId", "42", "payload.reservationId", 42, "payload.userId", 7,
+                "payload.scheduleId", 1, "payload.seatId", 7, "payload.paymentId", paymentId));
+        kafka.send(Topics.RESERVATION_EVENTS, "42", confirmed).get();
         String unknown = confirmationFailed(UUID.randomUUID().toString(), paymentId + 1, 42, 7);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(

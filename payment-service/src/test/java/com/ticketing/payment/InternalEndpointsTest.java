@@ -1,5 +1,6 @@
 package com.ticketing.payment;
 
+import com.ticketing.common.contracts.Contracts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +24,9 @@ class InternalEndpointsTest extends PaymentServiceIntegrationTest {
         JsonNode over = get("/internal/payments/" + failed, Map.of()).data();
         Answer unknown = get("/internal/payments/" + (failed + 1), Map.of());
 
+        // what reservation-service's PaymentStates reads (common's contract sample)
+        Contracts.assertMatches("payment-service/payment-state-answer", kept);
+        Contracts.assertMatches("payment-service/payment-state-answer", over);
         assertThat(kept.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(kept.path("holdsReservation").asBoolean()).isTrue();
         assertThat(over.path("status").asString()).isEqualTo("FAILED");

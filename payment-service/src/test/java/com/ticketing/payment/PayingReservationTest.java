@@ -1,5 +1,6 @@
 package com.ticketing.payment;
 
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventEnvelope;
 import com.ticketing.common.event.EventTypes;
 import com.ticketing.payment.stub.ReservationServiceStub.State;
@@ -31,6 +32,8 @@ class PayingReservationTest extends PaymentServiceIntegrationTest {
         assertThat(RESERVATIONS.reservation(42).state()).isEqualTo(State.PAYING);
         assertThat(RESERVATIONS.reservation(42).lockedBy()).isEqualTo(paymentId);
         assertThat(outboxCount(EventTypes.PAYMENT_COMPLETED, paymentId)).isEqualTo(1);
+        // what reservation-service and queue-service read (common's contract sample)
+        Contracts.assertMatches("events/PaymentCompleted", outboxEnvelope(EventTypes.PAYMENT_COMPLETED, paymentId));
 
         List<EventEnvelope> events = paymentEvents(paymentId, EventTypes.PAYMENT_COMPLETED, 1);
         assertThat(events).hasSize(1);

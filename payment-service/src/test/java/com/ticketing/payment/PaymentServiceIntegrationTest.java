@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -86,6 +88,8 @@ public abstract class PaymentServiceIntegrationTest {
         RESERVATIONS.up();
         USERS.reset();
         RESERVATIONS.reset();
+        USERS.forgetContractViolations();
+        RESERVATIONS.forgetContractViolations();
         jdbc.sql("DELETE FROM payment").update();
         jdbc.sql("DELETE FROM outbox_event").update();
         jdbc.sql("DELETE FROM processed_event").update();
@@ -176,6 +180,19 @@ public abstract class PaymentServiceIntegrationTest {
     protected long outboxCount(String eventType, long paymentId) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND aggregate_id = ?")
                 .params(eventType, Long.toString(paymentId)).query(Long.class).single();
+    }
+
+    /** Every request payment-service sent the stubs fit the contract samples of user- and reservation-service. */
+    @AfterEach
+    void requestsKeptToTheContracts() {
+        assertThat(USERS.contractViolations()).as("requests to user-service off the contract").isEmpty();
+        assertThat(RESERVATIONS.contractViolations()).as("requests to reservation-service off the contract").isEmpty();
+    }
+
+    /** The envelope (JSON) of the one outbox event of {@code eventType} for the payment. */
+    protected String outboxEnvelope(String eventType, long paymentId) {
+        return jdbc.sql("SELECT envelope FROM outbox_event WHERE event_type = ? AND aggregate_id = ?")
+                .params(eventType, Long.toString(paymentId)).query(String.class).single();
     }
 
     protected long outboxCount() {

@@ -1,6 +1,6 @@
 package com.ticketing.payment;
 
-import com.ticketing.payment.remote.ClientProperties;
+import com.ticketing.common.remote.RemoteClients;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -23,7 +23,7 @@ class ResilienceConfigurationTest extends PaymentServiceIntegrationTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    ClientProperties clients;
+    RemoteClients clients;
 
     @Test
     void shouldGuardEachDownstreamWithItsOwnConfiguredBreakerBulkheadAndRetry() {
@@ -47,9 +47,9 @@ class ResilienceConfigurationTest extends PaymentServiceIntegrationTest {
 
     @Test
     void shouldKeepAsManyConnectionsToEachDownstreamAsItsBulkheadLetsCallsRunAtOnce() {
-        assertThat(clients.user().maxConnections())
+        assertThat(clients.client("user").settings().maxConnections())
                 .isEqualTo(bulkheads.bulkhead("user-service").getBulkheadConfig().getMaxConcurrentCalls());
-        assertThat(clients.reservation().maxConnections())
+        assertThat(clients.client("reservation").settings().maxConnections())
                 .isEqualTo(bulkheads.bulkhead("reservation-service").getBulkheadConfig().getMaxConcurrentCalls());
     }
 

@@ -1,8 +1,8 @@
 package com.ticketing.queue;
 
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventEnvelope;
 import com.ticketing.common.event.EventJson;
-import com.ticketing.common.event.EventTypes;
 import com.ticketing.common.event.Topics;
 import com.ticketing.queue.store.AdmissionLimits;
 import com.ticketing.queue.store.QueueKeys;
@@ -33,7 +33,7 @@ class PaymentCompletedTest extends QueueIntegrationTest {
         String firstSlot = QueueKeys.active(codec.verify(payerToken).tokenId());
         assertThat(redis.hasKey(firstSlot)).isTrue();
 
-        EventEnvelope paid = paymentCompleted("pay-1", 11, Instant.now());
+        EventEnvelope paid = paymentCompleted(9_001, 11, Instant.now());
         send(paid);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !redis.hasKey(firstSlot));
@@ -50,8 +50,8 @@ class PaymentCompletedTest extends QueueIntegrationTest {
         assertThat(redis.hasKey(secondSlot)).isTrue();
 
         send(paid);
-        send(paymentCompleted("pay-0", 11, Instant.now().minus(Duration.ofMinutes(1))));
-        send(paymentCompleted("pay-2", 12, Instant.now())); // same Kafka key: consumed after the two above
+        send(paymentCompleted(9_000, 11, Instant.now().minus(Duration.ofMinutes(1))));
+        send(paymentCompleted(9_002, 12, Instant.now())); // same Kafka key: consumed after the two above
 
         String bystanderSlot = QueueKeys.active(codec.verify(bystanderToken).tokenId());
         await().atMost(Duration.ofSeconds(60)).until(() -> !redis.hasKey(bystanderSlot));
@@ -69,8 +69,8 @@ class PaymentCompletedTest extends QueueIntegrationTest {
         String markerSlot = QueueKeys.active(codec.verify(markerToken).tokenId());
         assertThat(redis.hasKey(markerSlot)).isTrue();
 
-        send(paymentCompleted("pay-w", 21, Instant.now()));
-        send(paymentCompleted("pay-m", 22, Instant.now()));
+        send(paymentCompleted(9_021, 21, Instant.now()));
+        send(paymentCompleted(9_022, 22, Instant.now()));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !redis.hasKey(markerSlot));
         QueueHttp.Reply stillWaiting = http.check(waitingToken);
@@ -78,9 +78,12 @@ class PaymentCompletedTest extends QueueIntegrationTest {
         assertThat(stillWaiting.data().get("position").asLong()).isEqualTo(1);
     }
 
-    private EventEnvelope paymentCompleted(String paymentId, long userId, Instant occurredAt) {
-        return new EventEnvelope(UUID.randomUUID().toString(), EventTypes.PAYMENT_COMPLETED, occurredAt, paymentId,
-                json.tree(Map.of("paymentId", paymentId, "reservationId", 1, "userId", userId, "amount", 50_000)));
+    /** A PaymentCompleted as payment-service writes it (common's contract sample). */
+    private EventEnvelope paymentCompleted(long paymentId, long userId, Instant occurredAt) {
+        return json.read(Contracts.sampleJson("events/PaymentCompleted", Map.of("eventId", UUID.randomUUID().toString(),
+                "occurredAt", occurredAt.toString(), "aggregateId", Long.toString(paymentId),
+                "payload.paymentId", paymentId, "payload.reservationId", 1, "payload.userId", userId,
+                "payload.amount", 50_000)));
     }
 
     private void send(EventEnvelope event) throws Exception {

@@ -1,6 +1,8 @@
 package com.ticketing.concert.catalog;
 
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.concert.IntegrationTest;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class InternalCatalogEndpointTest extends IntegrationTest {
 
+    private final JsonMapper json = JsonMapper.builder().build();
+
     @Test
     void shouldDescribeABookableSeatWithItsNumberAndPrice() throws Exception {
         // Schedule 1 is concert 1; seat 7 is VIP (165,000 won), seat 50 is A (99,000 won).
@@ -23,7 +27,10 @@ class InternalCatalogEndpointTest extends IntegrationTest {
                 .andExpect(jsonPath("$.data.seatId").value(7))
                 .andExpect(jsonPath("$.data.seatNo").value(7))
                 .andExpect(jsonPath("$.data.price").value(165000))
-                .andExpect(jsonPath("$.data.bookable").value(true));
+                .andExpect(jsonPath("$.data.bookable").value(true))
+                // what reservation-service's ConcertCatalog reads (common's contract sample)
+                .andDo(result -> Contracts.assertMatches("concert-service/catalog-seat-answer",
+                        json.readTree(result.getResponse().getContentAsString()).path("data")));
         // Schedule 12 is concert 3; seat id 11 * 50 + 50 = 600 is its seat 50, grade A (33,000 won).
         mvc.perform(get("/internal/schedules/12/seats/" + seatId(12, 50)))
                 .andExpect(status().isOk())

@@ -1,5 +1,6 @@
 package com.ticketing.concert.seatview;
 
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventEnvelope;
 import com.ticketing.common.event.EventJson;
 import com.ticketing.common.event.EventTypes;
@@ -42,22 +43,26 @@ class ReservationEventsConsumerTest extends IntegrationTest {
     @Autowired
     private ListingOpenSchedules listing;
 
+    /** A reservation event as reservation-service writes it (common's contract sample of that type). */
     private EventEnvelope event(String type, long reservationId, long scheduleId, long seatId) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("reservationId", reservationId);
-        payload.put("userId", 77);
-        payload.put("scheduleId", scheduleId);
-        payload.put("seatId", seatId);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("eventId", UUID.randomUUID().toString());
+        values.put("occurredAt", Instant.now().toString());
+        values.put("aggregateId", Long.toString(reservationId));
+        values.put("payload.reservationId", reservationId);
+        values.put("payload.userId", 77);
+        values.put("payload.scheduleId", scheduleId);
+        values.put("payload.seatId", seatId);
         switch (type) {
             case EventTypes.SEAT_HELD -> {
-                payload.put("price", 165000);
-                payload.put("expiresAt", Instant.now().plusSeconds(300).toString());
+                values.put("payload.price", 165000);
+                values.put("payload.expiresAt", Instant.now().plusSeconds(300).toString());
             }
-            case EventTypes.RESERVATION_CONFIRMED -> payload.put("paymentId", 900 + reservationId);
+            case EventTypes.RESERVATION_CONFIRMED -> values.put("payload.paymentId", 900 + reservationId);
             default -> {
             }
         }
-        return json.envelope(type, reservationId, payload);
+        return json.read(Contracts.sampleJson("events/" + type, values));
     }
 
     private void publish(EventEnvelope event) throws Exception {

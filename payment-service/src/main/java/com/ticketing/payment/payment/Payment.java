@@ -1,10 +1,13 @@
 package com.ticketing.payment.payment;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One attempt to pay one reservation. Immutable: every transition returns the next state and refuses
  * the ones the saga must never make (a failed payment never completes, only a completed one is refunded).
+ * The state a transition returns carries the event that transition raised ({@link #events}, ResultWithEvents
+ * style), and storing that state writes it: no caller pairs a transition with its event.
  *
  * <p>{@code reservationLocked} is conservative: it is true from the moment the lock request may have reached
  * reservation-service until an unlock (or a definitive refusal of the lock) is confirmed, so a seat is never
@@ -22,9 +25,11 @@ public final class Payment {
     private final boolean reservationLocked;
     private final String failureCode;
     private final String refundReason;
+    private final List<PaymentEvent> events;
 
     private Payment(long id, long userId, long reservationId, Long amount, PaymentStatus status, Long balanceAfter,
-                    String idempotencyKey, boolean reservationLocked, String failureCode, String refundReason) {
+                    String idempotencyKey, boolean reservationLocked, String failureCode, String refundReason,
+                    List<PaymentEvent> events) {
         if (id <= 0 || userId <= 0 || reservationId <= 0) {
             throw new IllegalArgumentException("ids must be positive");
         }
@@ -41,12 +46,13 @@ public final class Payment {
         this.reservationLocked = reservationLocked;
         this.failureCode = failureCode;
         this.refundReason = refundReason;
+        this.events = List.copyOf(events);
     }
 
     /** A new attempt: the lock request is about to be sent, so the reservation may become locked by it. */
     public static Payment start(long id, long userId, long reservationId, String idempotencyKey) {
         return new Payment(id, userId, reservationId, null, PaymentStatus.PENDING, null, idempotencyKey,
-                true, null, null);
+                true, null, null, List.of());
     }
 
     /** Rebuilds a stored payment (persistence only). */
@@ -54,14 +60,14 @@ public final class Payment {
                                   Long balanceAfter, String idempotencyKey, boolean reservationLocked,
                                   String failureCode, String refundReason) {
         return new Payment(id, userId, reservationId, amount, status, balanceAfter, idempotencyKey,
-                reservationLocked, failureCode, refundReason);
+                reservationLocked, failureCode, refundReason, List.of());
     }
 
     /** The reservation is locked for this payment at {@code price}: that is what the debit will take. */
     public Payment priced(long price) {
         require(status == PaymentStatus.PENDING && amount == null, "price a pending payment once");
         return new Payment(id, userId, reservationId, price, status, balanceAfter, idempotencyKey, true,
-                failureCode, refundReason);
+                failureCode, refundReason, List.of());
     }
 
     /** The debit is confirmed; {@code balance} is the user's balance after it when known. */
@@ -69,14 +75,15 @@ public final class Payment {
         require(status == PaymentStatus.PENDING || status == PaymentStatus.DEBIT_UNKNOWN, "complete");
         require(amount != null, "complete a payment without an amount");
         return new Payment(id, userId, reservationId, amount, PaymentStatus.COMPLETED, balance, idempotencyKey,
-                reservationLocked, null, refundReason);
+                reservationLocked, null, refundReason,
+                List.of(new PaymentEvent.PaymentCompleted(id, reservationId, userId, amount)));
     }
 
     /** The debit was sent and its outcome not seen. */
     public Payment debitOutcomeUnknown() {
         require(status == PaymentStatus.PENDING && amount != null, "mark the debit unknown");
         return new Payment(id, userId, reservationId, amount, PaymentStatus.DEBIT_UNKNOWN, balanceAfter,
-                idempotencyKey, reservationLocked, null, refundReason);
+                idempotencyKey, reservationLocked, null, refundReason, List.of());
     }
 
     /**
@@ -87,27 +94,33 @@ public final class Payment {
     public Payment fail(String code, boolean lockMayBeHeld) {
         require(status == PaymentStatus.PENDING || status == PaymentStatus.DEBIT_UNKNOWN, "fail");
         return new Payment(id, userId, reservationId, amount, PaymentStatus.FAILED, null, null,
-                lockMayBeHeld, code, refundReason);
+                lockMayBeHeld, code, refundReason, List.of());
     }
 
     /** reservation-service confirmed that this payment holds no lock any more. */
     public Payment lockReleased() {
         return new Payment(id, userId, reservationId, amount, status, balanceAfter, idempotencyKey, false,
-                failureCode, refundReason);
+                failureCode, refundReason, List.of());
     }
 
     /** The reservation could not be confirmed: the money must go back. */
     public Payment startRefund(String reason) {
         require(status == PaymentStatus.COMPLETED, "refund");
         return new Payment(id, userId, reservationId, amount, PaymentStatus.REFUNDING, balanceAfter,
-                idempotencyKey, reservationLocked, failureCode, reason);
+                idempotencyKey, reservationLocked, failureCode, reason, List.of());
     }
 
     /** user-service gave the money back. */
     public Payment refunded() {
         require(status == PaymentStatus.REFUNDING, "finish the refund");
         return new Payment(id, userId, reservationId, amount, PaymentStatus.REFUNDED, balanceAfter,
-                idempotencyKey, false, failureCode, refundReason);
+                idempotencyKey, false, failureCode, refundReason,
+                List.of(new PaymentEvent.PaymentRefunded(id, reservationId, userId, amount, refundReason)));
+    }
+
+    /** The events of the transition that made this state (none for a restored or started payment). */
+    public List<PaymentEvent> events() {
+        return events;
     }
 
     /** Whether background work remains: a debit to resolve, a lock to release or a refund to make. */

@@ -1,5 +1,8 @@
 package com.ticketing.payment.payment;
 
+import com.ticketing.common.event.EventTypes;
+import com.ticketing.common.event.Topics;
+import com.ticketing.common.outbox.OutboxWriter;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowMapper;
@@ -16,7 +19,8 @@ import java.util.Optional;
 /**
  * The {@code payment} table. Updates are conditional on the state they start from, so two actors (a request
  * and the reconciler) can never both move the same payment; {@code reconcile_after} says when background work
- * on a payment is due (NULL when none is).
+ * on a payment is due (NULL when none is). Storing a state also writes the event its transition raised
+ * ({@link Payment#events}) to the outbox, in the caller's transaction.
  */
 @Repository
 public class PaymentRepository {
@@ -35,11 +39,13 @@ public class PaymentRepository {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final FollowUpPolicy followUp;
+    private final OutboxWriter outbox;
 
-    public PaymentRepository(JdbcClient jdbc, Clock clock, FollowUpPolicy followUp) {
+    public PaymentRepository(JdbcClient jdbc, Clock clock, FollowUpPolicy followUp, OutboxWriter outbox) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.followUp = followUp;
+        this.outbox = outbox;
     }
 
     /**
@@ -61,7 +67,7 @@ public class PaymentRepository {
 
     /**
      * Stores {@code next} if the payment is still in {@code expected}; returns false when someone else moved
-     * it first (then nothing is written).
+     * it first (then nothing is written). A state that carries an event needs a transaction around this call.
      *
      * <p>It waits at most 1 s for a row lock: a payment row is held for long only by whoever is settling it (the
      * reconciler, the compensation), across its remote calls (each up to a read timeout). A request meeting that
@@ -73,8 +79,9 @@ public class PaymentRepository {
      */
     public boolean update(Payment next, PaymentStatus expected) {
         Instant now = clock.instant();
+        boolean stored;
         try {
-            return jdbc.sql("SET STATEMENT innodb_lock_wait_timeout = 1 FOR "
+            stored = jdbc.sql("SET STATEMENT innodb_lock_wait_timeout = 1 FOR "
                             + "UPDATE payment SET active_reservation_id = ?, amount = ?, status = ?, balance_after = ?, "
                             + "idempotency_key = ?, reservation_locked = ?, failure_code = ?, refund_reason = ?, "
                             + "updated_at = ?, reconcile_after = ? WHERE id = ? AND status = ?")
@@ -88,6 +95,21 @@ public class PaymentRepository {
             }
             throw e;
         }
+        if (stored) {
+            next.events().forEach(event -> outbox.append(Topics.PAYMENT_EVENTS, typeOf(event), event.paymentId(), event));
+        }
+        return stored;
+    }
+
+    /** The event's type name on {@code payment.events}. */
+    static String typeOf(PaymentEvent event) {
+        if (event instanceof PaymentEvent.PaymentCompleted) {
+            return EventTypes.PAYMENT_COMPLETED;
+        }
+        if (event instanceof PaymentEvent.PaymentRefunded) {
+            return EventTypes.PAYMENT_REFUNDED;
+        }
+        throw new IllegalArgumentException("no type name for " + event);
     }
 
     private static boolean lockWaitTimeout(Throwable e) {

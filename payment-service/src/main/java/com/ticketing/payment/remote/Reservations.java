@@ -1,5 +1,8 @@
 package com.ticketing.payment.remote;
 
+import com.ticketing.common.remote.GuardedCalls;
+import com.ticketing.common.remote.Reply;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,10 +1,8 @@
 package com.ticketing.payment.saga;
 
-import com.ticketing.common.event.EventTypes;
-import com.ticketing.common.event.Topics;
-import com.ticketing.common.outbox.OutboxWriter;
 import com.ticketing.common.outbox.ProcessedEvents;
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.remote.Reply;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.payment.payment.Payment;
 import com.ticketing.payment.payment.PaymentIds;
@@ -12,7 +10,7 @@ import com.ticketing.payment.payment.PaymentRepository;
 import com.ticketing.payment.payment.PaymentStatus;
 import com.ticketing.payment.remote.DebitReceipt;
 import com.ticketing.payment.remote.DebitRecord;
-import com.ticketing.payment.remote.Reply;
+
 import com.ticketing.payment.remote.ReservationLock;
 import com.ticketing.payment.remote.ReservationState;
 import com.ticketing.payment.remote.Reservations;
@@ -21,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,19 +65,17 @@ public class PaymentSaga {
     private final PaymentRepository payments;
     private final Reservations reservations;
     private final UserAccounts users;
-    private final OutboxWriter outbox;
     private final ProcessedEvents processed;
     private final TransactionTemplate tx;
     private final PaymentIds ids;
     private final PaymentMetrics metrics;
 
     public PaymentSaga(PaymentRepository payments, Reservations reservations, UserAccounts users,
-                       OutboxWriter outbox, ProcessedEvents processed, TransactionTemplate tx, PaymentIds ids,
+                       ProcessedEvents processed, TransactionTemplate tx, PaymentIds ids,
                        PaymentMetrics metrics) {
         this.payments = payments;
         this.reservations = reservations;
         this.users = users;
-        this.outbox = outbox;
         this.processed = processed;
         this.tx = tx;
         this.ids = ids;
@@ -93,7 +88,7 @@ public class PaymentSaga {
      * Pays {@code reservationId} for {@code userId} from their balance.
      *
      * @param idempotencyKey optional; a repeat with the same key answers the first completed payment again
-     * @throws ApiException 404/409 refusals (passed through from reservation-service and user-service, or
+     * @throws Refusal 404/409 refusals (passed through from reservation-service and user-service, or
      *                      {@code PAYMENT_IN_PROGRESS} / {@code ALREADY_PAID}), 503 when a service is unavailable
      *                      or the debit's outcome is unknown
      */
@@ -125,7 +120,7 @@ public class PaymentSaga {
         if (rejecting != null) {
             fail(payment, rejecting.equals("user-service") ? USER_SERVICE_UNAVAILABLE : RESERVATION_SERVICE_UNAVAILABLE,
                     false);
-            throw ApiException.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, rejecting + " is unavailable, try again shortly");
+            throw Refusal.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, rejecting + " is unavailable, try again shortly");
         }
 
         // Step 1: lock the reservation for this payment; it learns the price.
@@ -133,7 +128,7 @@ public class PaymentSaga {
         if (lock instanceof Reply.Rejected<ReservationLock> refused) {
             // An earlier attempt of the call may still be on its way: the unlock refuses it too.
             failAndRelease(payment, refused.code());
-            throw new ApiException(refused.status(), refused.code(), refused.message());
+            throw refused.asRefusal();
         }
         if (lock instanceof Reply.Unavailable<ReservationLock> down) {
             // If the lock may have been taken, the reconciler releases (and fences) it; no second wait here.
@@ -144,7 +139,7 @@ public class PaymentSaga {
         if (locked.price() <= 0 || locked.userId() != userId || locked.reservationId() != reservationId) {
             log.error("reservation-service answered an unusable lock for {}: {}", payment, locked);
             failAndRelease(payment, INVALID_LOCK_ANSWER);
-            throw ApiException.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, "reservation-service answered unexpectedly");
+            throw Refusal.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, "reservation-service answered unexpectedly");
         }
         payment = save(payment.priced(locked.price()), PaymentStatus.PENDING);
 
@@ -160,7 +155,7 @@ public class PaymentSaga {
             // This attempt took nothing, but an earlier attempt of the call may still be running: fence it.
             Decided decided = voidAndFail(payment, refused.code());
             if (decided == Decided.FAILED) {
-                throw new ApiException(refused.status(), refused.code(), refused.message());
+                throw refused.asRefusal();
             }
             if (decided == Decided.COMPLETED) {
                 metrics.outcome("completed");
@@ -207,26 +202,26 @@ public class PaymentSaga {
             }
         }
         metrics.outcome("duplicate");
-        throw ApiException.conflict(PAYMENT_IN_PROGRESS, "the reservation is being paid");
+        throw Refusal.conflict(PAYMENT_IN_PROGRESS, "the reservation is being paid");
     }
 
-    private static ApiException duplicateOf(Payment live, long userId) {
+    private static Refusal duplicateOf(Payment live, long userId) {
         if (live.userId() != userId) {
             // Someone else's reservation: answer as reservation-service would, nothing leaks.
-            return ApiException.notFound(RESERVATION_NOT_FOUND, "reservation not found");
+            return Refusal.notFound(RESERVATION_NOT_FOUND, "reservation not found");
         }
         return live.status().wasCompleted()
-                ? ApiException.conflict(ALREADY_PAID, "the reservation is already paid")
-                : ApiException.conflict(PAYMENT_IN_PROGRESS, "the reservation is being paid");
+                ? Refusal.conflict(ALREADY_PAID, "the reservation is already paid")
+                : Refusal.conflict(PAYMENT_IN_PROGRESS, "the reservation is being paid");
     }
 
     private PaymentReceipt replay(Payment first, long reservationId) {
         if (first.reservationId() != reservationId) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED,
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, IDEMPOTENCY_KEY_REUSED,
                     "the Idempotency-Key was used for another reservation");
         }
         if (!first.status().wasCompleted()) {
-            throw ApiException.conflict(PAYMENT_IN_PROGRESS, "the payment with this Idempotency-Key is under way");
+            throw Refusal.conflict(PAYMENT_IN_PROGRESS, "the payment with this Idempotency-Key is under way");
         }
         return receipt(first);
     }
@@ -265,14 +260,8 @@ public class PaymentSaga {
     private Optional<Payment> complete(Payment payment, Long balance) {
         Payment done = payment.complete(balance);
         try {
-            return Optional.ofNullable(tx.execute(status -> {
-                if (!payments.update(done, payment.status())) {
-                    return null;
-                }
-                outbox.append(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_COMPLETED, done.id(),
-                        new PaymentEvents.PaymentCompleted(done.id(), done.reservationId(), done.userId(), done.amount()));
-                return done;
-            }));
+            // One transaction: the payment and the PaymentCompleted it carries.
+            return Optional.ofNullable(tx.execute(status -> payments.update(done, payment.status()) ? done : null));
         } catch (PessimisticLockingFailureException settling) {
             return Optional.empty();
         }
@@ -359,7 +348,7 @@ public class PaymentSaga {
         if (reservation instanceof Reply.Ok<ReservationState> ok) {
             return ok.body().mayBeConfirmedBy(paymentId);
         }
-        if (reservation instanceof Reply.Rejected<ReservationState> refused && refused.status() == HttpStatus.NOT_FOUND) {
+        if (reservation instanceof Reply.Rejected<ReservationState> refused && refused.kind() == Refusal.Kind.NOT_FOUND) {
             return false; // no such reservation: nothing of it is paid
         }
         throw new RefundNotVerified("cannot verify with reservation-service that reservation " + reservationId
@@ -383,15 +372,8 @@ public class PaymentSaga {
             return false;
         }
         Payment done = payment.refunded();
-        Boolean stored = tx.execute(status -> {
-            if (!payments.update(done, PaymentStatus.REFUNDING)) {
-                return false;
-            }
-            outbox.append(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_REFUNDED, done.id(),
-                    new PaymentEvents.PaymentRefunded(done.id(), done.reservationId(), done.userId(), done.amount(),
-                            done.refundReason()));
-            return true;
-        });
+        // One transaction: the payment and the PaymentRefunded it carries.
+        Boolean stored = tx.execute(status -> payments.update(done, PaymentStatus.REFUNDING));
         if (Boolean.TRUE.equals(stored)) {
             metrics.refund("refunded");
         }
@@ -457,7 +439,7 @@ public class PaymentSaga {
      * caller then fences); UNDECIDED when it could not tell, or the debit is not what the payment says.
      */
     private Decided completeIfDebited(Payment payment, Reply<DebitRecord> debit) {
-        if (debit instanceof Reply.Rejected<DebitRecord> refused && refused.status() == HttpStatus.NOT_FOUND) {
+        if (debit instanceof Reply.Rejected<DebitRecord> refused && refused.kind() == Refusal.Kind.NOT_FOUND) {
             return null;
         }
         if (!(debit instanceof Reply.Ok<DebitRecord> ok)) {
@@ -525,9 +507,9 @@ public class PaymentSaga {
         return next;
     }
 
-    private static ApiException unavailable(String service, Reply.Unavailable<?> down) {
+    private static Refusal unavailable(String service, Reply.Unavailable<?> down) {
         log.warn("{} unavailable: {}", service, down.reason());
-        return ApiException.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, service + " is unavailable, try again shortly");
+        return Refusal.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, service + " is unavailable, try again shortly");
     }
 
     static PaymentReceipt receipt(Payment payment) {

@@ -1,5 +1,6 @@
 package com.ticketing.payment.web;
 
+import com.ticketing.common.web.RefusalStatus;
 import com.ticketing.payment.saga.PaymentAnswer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,8 +28,9 @@ class PaymentAnswerAdvice {
 
     @ExceptionHandler(PaymentAnswer.class)
     ResponseEntity<Body> answer(PaymentAnswer answer) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
-        if (answer.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+        HttpStatus status = RefusalStatus.of(answer.kind());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header(HttpHeaders.RETRY_AFTER, "2");
         }
         return response.body(new Body(new Detail(answer.code(), answer.getMessage(), PaymentView.of(answer.payment()))));

@@ -82,4 +82,16 @@ class PaymentTest {
             previous = id;
         }
     }
+
+    @Test
+    void shouldCarryTheEventOfTheTransitionThatMadeIt() {
+        Payment completed = started.priced(50_000).complete(10_000L);
+        assertThat(started.events()).isEmpty();
+        assertThat(completed.events()).containsExactly(new PaymentEvent.PaymentCompleted(1, 42, 7, 50_000));
+
+        Payment refunding = completed.startRefund("EXPIRED");
+        assertThat(refunding.events()).as("a refund under way tells nobody yet").isEmpty();
+        assertThat(refunding.refunded().events())
+                .containsExactly(new PaymentEvent.PaymentRefunded(1, 42, 7, 50_000, "EXPIRED"));
+    }
 }

@@ -1,5 +1,6 @@
 package com.ticketing.payment.stub;
 
+import com.ticketing.common.contracts.Contracts;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -123,6 +124,7 @@ public class ReservationServiceStub extends StubServer {
             if (lateLocks > 0) {
                 sleep(lateLocks);
             }
+            expect("reservation-service/lock-request", body);
             return lock(reservationId, body.get("userId").asLong(), body.get("paymentId").asLong());
         }
         if ("DELETE".equals(method) && p.length == 5) {
@@ -172,18 +174,10 @@ public class ReservationServiceStub extends StubServer {
         return r == null ? error(404, "RESERVATION_NOT_FOUND") : ok(view(r));
     }
 
-    private static Map<String, Object> view(Reservation r) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("reservationId", r.id());
-        view.put("userId", r.userId());
-        view.put("scheduleId", 1L);
-        view.put("seatId", r.id());
-        view.put("price", r.price());
-        view.put("status", r.state().name());
-        if (r.lockedBy() != null) {
-            view.put("paymentId", r.lockedBy());
-        }
-        view.put("expiresAt", Instant.now().plusSeconds(300).toString());
-        return view;
+    /** The reservation as reservation-service answers it (contract sample {@code reservation-service/reservation-answer}). */
+    private static JsonNode view(Reservation r) {
+        return Contracts.sample("reservation-service/reservation-answer", "reservationId", r.id(), "userId", r.userId(),
+                "scheduleId", 1L, "seatId", r.id(), "seatNo", 1, "price", r.price(), "status", r.state().name(),
+                "paymentId", r.lockedBy(), "expiresAt", Instant.now().plusSeconds(300).toString());
     }
 }

@@ -1,5 +1,6 @@
 package com.ticketing.payment.stub;
 
+import com.ticketing.common.contracts.Contracts;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -9,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,6 +24,8 @@ import java.util.concurrent.Executors;
 public abstract class StubServer {
 
     protected final JsonMapper json = JsonMapper.builder().build();
+    /** Requests that did not match their contract sample (answered 400 {@code CONTRACT_VIOLATION}). */
+    private final List<String> violations = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, getClass().getSimpleName());
         t.setDaemon(true);
@@ -79,6 +84,9 @@ public abstract class StubServer {
             Response response;
             try {
                 response = handle(exchange.getRequestMethod(), path.substring(1).split("/"), body);
+            } catch (AssertionError violation) {
+                violations.add(exchange.getRequestMethod() + " " + path + ": " + violation.getMessage());
+                response = error(400, "CONTRACT_VIOLATION");
             } catch (RuntimeException e) {
                 response = error(500, "INTERNAL_ERROR");
             }
@@ -91,6 +99,26 @@ public abstract class StubServer {
         } catch (IOException | RuntimeException ignored) {
             // the client gave up (read timeout): nothing to answer
         }
+    }
+
+    /** What this stub was sent that its contract does not allow; tests check it stays empty. */
+    public List<String> contractViolations() {
+        return List.copyOf(violations);
+    }
+
+    public void forgetContractViolations() {
+        violations.clear();
+    }
+
+    /** The request body, after checking it against the contract sample {@code contract} (common's test jar). */
+    protected static JsonNode expect(String contract, JsonNode body) {
+        Contracts.assertMatches(contract, body);
+        return body;
+    }
+
+    /** 200 with the contract sample {@code contract}, its values replaced ({@code "path", value, ...}). */
+    protected static Response answer(String contract, Object... pathsAndValues) {
+        return ok(Contracts.sample(contract, pathsAndValues));
     }
 
     /** @param path the path segments without the leading slash, e.g. {@code [internal, users, 7, debits]} */

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * user-service as docs/contracts.md describes it, state in memory: balances, debits idempotent by payment id
+ * user-service as docs/contracts.md describes it (request and answer bodies checked against / built from the
+ * contract samples of common's test jar, {@code contracts/user-service/*}), state in memory: balances, debits idempotent by payment id
  * (a repeat answers the first result and takes nothing; another amount/user is 409 PAYMENT_ID_CONFLICT),
  * refunds idempotent by payment id and only of an existing debit, and the debit lookup.
  *
@@ -122,10 +123,12 @@ public class UserServiceStub extends StubServer {
         }
         long userId = Long.parseLong(p[2]);
         if ("POST".equals(method) && p.length == 4 && "debits".equals(p[3])) {
+            expect("user-service/debit-request", body);
             return debitRequest(userId, body.get("paymentId").asLong(), body.get("amount").asLong());
         }
         if ("POST".equals(method) && p.length == 4 && "refunds".equals(p[3])) {
             refundRequests.incrementAndGet();
+            expect("user-service/refund-request", body);
             return refund(userId, body.get("paymentId").asLong(), body.get("amount").asLong());
         }
         if ("POST".equals(method) && p.length == 6 && "debits".equals(p[3]) && "void".equals(p[5])) {
@@ -189,7 +192,8 @@ public class UserServiceStub extends StubServer {
             if (existing.userId() != userId || existing.amount() != amount) {
                 return error(409, "PAYMENT_ID_CONFLICT");
             }
-            return ok(Map.of("userId", userId, "paymentId", paymentId, "balance", existing.balanceAfter()));
+            return answer("user-service/debit-answer", "userId", userId, "paymentId", paymentId,
+                    "balance", existing.balanceAfter());
         }
         Long balance = balances.get(userId);
         if (balance == null) {
@@ -201,7 +205,7 @@ public class UserServiceStub extends StubServer {
         balances.put(userId, balance - amount);
         debits.put(paymentId, new Debit(userId, paymentId, amount, balance - amount, false));
         debitsApplied.incrementAndGet();
-        return ok(Map.of("userId", userId, "paymentId", paymentId, "balance", balance - amount));
+        return answer("user-service/debit-answer", "userId", userId, "paymentId", paymentId, "balance", balance - amount);
     }
 
     private Response voidDebit(long userId, long paymentId) {
@@ -220,7 +224,7 @@ public class UserServiceStub extends StubServer {
                 return error(409, "DEBIT_EXISTS");
             }
             voided.add(paymentId);
-            return ok(Map.of("userId", userId, "paymentId", paymentId, "status", "VOID"));
+            return answer("user-service/void-answer", "userId", userId, "paymentId", paymentId);
         }
     }
 
@@ -234,7 +238,8 @@ public class UserServiceStub extends StubServer {
             debits.put(paymentId, new Debit(userId, paymentId, debit.amount(), debit.balanceAfter(), true));
             refundsApplied.incrementAndGet();
         }
-        return ok(Map.of("userId", userId, "paymentId", paymentId, "balance", balances.get(userId)));
+        return answer("user-service/refund-answer", "userId", userId, "paymentId", paymentId,
+                "balance", balances.get(userId));
     }
 
     private synchronized Response lookup(long userId, long paymentId) {
@@ -242,7 +247,7 @@ public class UserServiceStub extends StubServer {
         if (debit == null || debit.userId() != userId) {
             return error(404, "DEBIT_NOT_FOUND");
         }
-        return ok(Map.of("userId", userId, "paymentId", paymentId, "amount", debit.amount(),
-                "refunded", debit.refunded()));
+        return answer("user-service/debit-lookup-answer", "userId", userId, "paymentId", paymentId,
+                "amount", debit.amount(), "refunded", debit.refunded());
     }
 }

@@ -2,21 +2,19 @@ package com.ticketing.reservation.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.ticketing.common.web.ApiException;
-import com.ticketing.common.web.ApiResponse;
-import com.ticketing.common.web.ErrorBody;
+import com.ticketing.common.refusal.Refusal;
+import com.ticketing.common.remote.GuardedCalls;
+import com.ticketing.common.remote.RemoteCallFailed;
+import com.ticketing.common.remote.RemoteClient;
+import com.ticketing.common.remote.RemoteClients;
+import com.ticketing.common.remote.Reply;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.reservation.web.ReservationErrors;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -27,49 +25,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Reads seats and prices from concert-service. Answers are cached (Caffeine, {@code cacheTtl}); concurrent
- * misses of one seat share one call. Each call runs under the {@code concert-service} circuit breaker and
- * time limiter, and a failed call is retried (an idempotent GET). Outcomes for callers:
- * the seat; 404 with concert-service's code ({@code SCHEDULE_NOT_FOUND}/{@code SEAT_NOT_FOUND});
- * 503 {@code SERVICE_UNAVAILABLE} when concert-service is down, slow or its breaker is open.
+ * Reads seats and prices from concert-service ({@code ticketing.clients.concert}, common's remote-call kit).
+ * Answers are cached (Caffeine, {@code ticketing.reservation.catalog-cache}); concurrent misses of one seat share
+ * one call. Each call runs under the {@code concert-service} circuit breaker and time limiter, and a call that got
+ * no answer is retried once (an idempotent GET; not after a read timeout, not when the breaker is open).
+ * Outcomes for callers: the seat; a NOT_FOUND refusal with concert-service's code
+ * ({@code SCHEDULE_NOT_FOUND}/{@code SEAT_NOT_FOUND}); an UNAVAILABLE refusal {@code SERVICE_UNAVAILABLE} when
+ * concert-service is down, slow, answers something unusable or its breaker is open.
  */
 @Component
+@EnableConfigurationProperties(CatalogCacheProperties.class)
 public class ConcertCatalog {
 
+    /** The client's name under {@code ticketing.clients}. */
+    public static final String CLIENT = "concert";
+    /** Its breaker, time limiter and retry ({@code resilience4j.*.instances.concert-service}). */
     public static final String SERVICE = "concert-service";
 
     private static final Logger log = LoggerFactory.getLogger(ConcertCatalog.class);
-    private static final ParameterizedTypeReference<ApiResponse<CatalogSeat>> SEAT_ANSWER = new ParameterizedTypeReference<>() {
-    };
 
     private record Key(long scheduleId, long seatId) {
     }
 
-    /** What one call learned: the seat, or that concert-service does not know it (not a failure). */
-    private sealed interface Answer permits Found, NotFound {
-    }
-
-    private record Found(CatalogSeat seat) implements Answer {
-    }
-
-    private record NotFound(String code) implements Answer {
-    }
-
     private final RestClient http;
-    private final CircuitBreaker breaker;
-    private final Retry retry;
+    private final GuardedCalls calls;
     private final Cache<Key, CatalogSeat> cache;
     /** Lookups in flight: concurrent misses of one seat wait for the same call instead of making their own. */
     private final ConcurrentMap<Key, CompletableFuture<CatalogSeat>> inFlight = new ConcurrentHashMap<>();
 
-    public ConcertCatalog(RestClient concertRestClient, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries,
-                          ConcertClientProperties props, MeterRegistry meters) {
-        this.http = concertRestClient;
-        this.breaker = breakers.create(SERVICE);
-        this.retry = retries.retry(SERVICE);
+    public ConcertCatalog(RemoteClients clients, CatalogCacheProperties props, MeterRegistry meters) {
+        RemoteClient concert = clients.client(CLIENT);
+        this.http = concert.http();
+        this.calls = concert.calls();
         this.cache = CaffeineCacheMetrics.monitor(meters, Caffeine.newBuilder()
-                .expireAfterWrite(props.cacheTtl())
-                .maximumSize(props.cacheMaxSize())
+                .expireAfterWrite(props.ttl())
+                .maximumSize(props.maxSize())
                 .recordStats()
                 .<Key, CatalogSeat>build(), "concert-catalog");
     }
@@ -105,52 +95,28 @@ public class ConcertCatalog {
     }
 
     private CatalogSeat lookUp(Key key) {
-        Answer answer;
-        try {
-            answer = retry.executeSupplier(() -> breaker.run(() -> call(key), ConcertCatalog::asCallFailure));
-        } catch (CatalogCallFailed e) {
-            throw unavailable();
-        } catch (BreakerOpen e) {
-            throw unavailable();
-        }
-        if (answer instanceof NotFound notFound) {
-            throw ApiException.notFound(notFound.code(), "no such seat in this schedule");
-        }
-        return ((Found) answer).seat();
-    }
-
-    private Answer call(Key key) {
-        return http.get()
+        Reply<CatalogSeat> reply = calls.call(true, () -> http.get()
                 .uri("/internal/schedules/{scheduleId}/seats/{seatId}", key.scheduleId(), key.seatId())
                 .accept(MediaType.APPLICATION_JSON)
-                .exchange((request, response) -> {
-                    HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
-                    if (status == HttpStatus.NOT_FOUND) {
-                        return new NotFound(notFoundCode(response.bodyTo(ErrorBody.class)));
-                    }
-                    if (status == null || !status.is2xxSuccessful()) {
-                        throw new CatalogCallFailed("concert-service answered " + response.getStatusCode().value(), null);
-                    }
-                    ApiResponse<CatalogSeat> body = response.bodyTo(SEAT_ANSWER);
-                    if (body == null || body.data() == null || !body.data().isComplete()) {
-                        throw new CatalogCallFailed("concert-service sent an incomplete seat", null);
-                    }
-                    return new Found(body.data());
-                });
-    }
-
-    private static String notFoundCode(ErrorBody body) {
-        String code = body == null || body.error() == null ? null : body.error().code();
-        return ReservationErrors.SCHEDULE_NOT_FOUND.equals(code) ? code : ReservationErrors.SEAT_NOT_FOUND;
-    }
-
-    /** The breaker's fallback: an open breaker is not worth a retry; any other failure is. */
-    private static Answer asCallFailure(Throwable t) {
-        if (t instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
-            throw new BreakerOpen();
+                .exchange((request, response) -> complete(calls.read(response, CatalogSeat.class))));
+        if (reply instanceof Reply.Ok<CatalogSeat> ok) {
+            return ok.body();
         }
-        log.debug("concert-service call failed: {}", t.toString());
-        throw t instanceof CatalogCallFailed failed ? failed : new CatalogCallFailed("concert-service call failed", t);
+        if (reply instanceof Reply.Rejected<CatalogSeat> refused && refused.kind() == Refusal.Kind.NOT_FOUND) {
+            String code = ReservationErrors.SCHEDULE_NOT_FOUND.equals(refused.code())
+                    ? refused.code() : ReservationErrors.SEAT_NOT_FOUND;
+            throw Refusal.notFound(code, "no such seat in this schedule");
+        }
+        log.debug("concert-service gave no usable answer for {}: {}", key, reply);
+        throw unavailable();
+    }
+
+    /** A seat without its price or number is no answer: it counts against the breaker and is retried. */
+    private static Reply<CatalogSeat> complete(Reply<CatalogSeat> reply) {
+        if (reply instanceof Reply.Ok<CatalogSeat> ok && (ok.body() == null || !ok.body().isComplete())) {
+            throw new RemoteCallFailed("concert-service sent an incomplete seat", true, null);
+        }
+        return reply;
     }
 
     private static CatalogSeat await(CompletableFuture<CatalogSeat> pending) {
@@ -164,14 +130,7 @@ public class ConcertCatalog {
         }
     }
 
-    private static ApiException unavailable() {
-        return ApiException.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, "the concert catalog is unavailable, try again shortly");
-    }
-
-    /** The breaker is open: fail fast, no retry. */
-    static final class BreakerOpen extends RuntimeException {
-        BreakerOpen() {
-            super("concert-service circuit breaker is open", null, false, false);
-        }
+    private static Refusal unavailable() {
+        return Refusal.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, "the concert catalog is unavailable, try again shortly");
     }
 }

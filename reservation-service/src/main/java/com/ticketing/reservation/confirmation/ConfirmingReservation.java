@@ -6,7 +6,7 @@ import com.ticketing.reservation.reservation.Reservation;
 import com.ticketing.reservation.reservation.ReservationRefused;
 import com.ticketing.reservation.reservation.ReservationStatus;
 import com.ticketing.reservation.reservation.events.ReservationEvents;
-import com.ticketing.reservation.reservation.events.ReservationEvents.ReservationConfirmationFailed;
+import com.ticketing.reservation.reservation.ReservationEvent.ReservationConfirmationFailed;
 import com.ticketing.reservation.reservation.persistence.ReservationStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,8 +82,7 @@ public class ConfirmingReservation {
         }
         try {
             if (r.confirm(payment.paymentId())) {
-                store.update(r, clock.instant());
-                events.confirmed(r);
+                store.update(r, clock.instant()); // with its ReservationConfirmed
                 confirmed.increment();
             }
         } catch (ReservationRefused refused) {
@@ -108,14 +107,13 @@ public class ConfirmingReservation {
     private void releaseIfLockedBy(Reservation r, long paymentId) {
         if (r.status() == ReservationStatus.PAYING && Long.valueOf(paymentId).equals(r.paymentId())) {
             r.cancel();
-            store.update(r, clock.instant());
-            events.cancelled(r);
+            store.update(r, clock.instant()); // with its ReservationCancelled
         }
     }
 
     private void fail(PaymentCompleted payment, Long scheduleId, Long seatId, String reason) {
         log.info("Payment {} cannot confirm reservation {}: {}", payment.paymentId(), payment.reservationId(), reason);
-        events.confirmationFailed(new ReservationConfirmationFailed(payment.reservationId(), payment.userId(),
+        events.append(new ReservationConfirmationFailed(payment.reservationId(), payment.userId(),
                 scheduleId, seatId, payment.paymentId(), reason));
         failed.increment();
     }

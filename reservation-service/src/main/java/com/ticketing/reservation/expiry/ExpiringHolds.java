@@ -2,7 +2,6 @@ package com.ticketing.reservation.expiry;
 
 import com.ticketing.reservation.config.ReservationProperties;
 import com.ticketing.reservation.reservation.Reservation;
-import com.ticketing.reservation.reservation.events.ReservationEvents;
 import com.ticketing.reservation.reservation.persistence.ReservationStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,16 +24,14 @@ import java.util.List;
 public class ExpiringHolds {
 
     private final ReservationStore store;
-    private final ReservationEvents events;
     private final ReservationProperties.Expiry settings;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Counter expired;
 
-    public ExpiringHolds(ReservationStore store, ReservationEvents events, ReservationProperties props, Clock clock,
+    public ExpiringHolds(ReservationStore store, ReservationProperties props, Clock clock,
                          PlatformTransactionManager txManager, MeterRegistry meters) {
         this.store = store;
-        this.events = events;
         this.settings = props.expiry();
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
@@ -61,8 +58,7 @@ public class ExpiringHolds {
         List<Reservation> due = store.lockDueHolds(now, settings.batchSize());
         for (Reservation r : due) {
             r.expire(now);
-            store.update(r, now);
-            events.expired(r);
+            store.update(r, now); // with its ReservationExpired
         }
         expired.increment(due.size());
         return due.size();

@@ -1,13 +1,12 @@
 package com.ticketing.reservation.hold;
 
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.reservation.catalog.CatalogSeat;
 import com.ticketing.reservation.catalog.ConcertCatalog;
 import com.ticketing.reservation.config.ReservationProperties;
 import com.ticketing.reservation.reservation.Reservation;
 import com.ticketing.reservation.reservation.ReservationStatus;
-import com.ticketing.reservation.reservation.events.ReservationEvents;
 import com.ticketing.reservation.reservation.persistence.ReservationStore;
 import com.ticketing.reservation.web.ReservationErrors;
 import io.micrometer.core.instrument.Counter;
@@ -34,7 +33,6 @@ public class HoldingSeat {
 
     private final ConcertCatalog catalog;
     private final ReservationStore store;
-    private final ReservationEvents events;
     private final ReservationProperties props;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -42,12 +40,11 @@ public class HoldingSeat {
     private final Counter seatTaken;
     private final Counter limitReached;
 
-    public HoldingSeat(ConcertCatalog catalog, ReservationStore store, ReservationEvents events,
+    public HoldingSeat(ConcertCatalog catalog, ReservationStore store,
                        ReservationProperties props, Clock clock, PlatformTransactionManager txManager,
                        MeterRegistry meters) {
         this.catalog = catalog;
         this.store = store;
-        this.events = events;
         this.props = props;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
@@ -62,10 +59,10 @@ public class HoldingSeat {
     public Reservation hold(long userId, long scheduleId, long seatId) {
         CatalogSeat seat = catalog.seat(scheduleId, seatId);
         if (seat.scheduleId() != scheduleId || seat.seatId() != seatId) {
-            throw ApiException.notFound(ReservationErrors.SEAT_NOT_FOUND, "no such seat in this schedule");
+            throw Refusal.notFound(ReservationErrors.SEAT_NOT_FOUND, "no such seat in this schedule");
         }
         if (!seat.bookable()) {
-            throw ApiException.conflict(ReservationErrors.SCHEDULE_NOT_BOOKABLE, "this schedule is not open for booking");
+            throw Refusal.conflict(ReservationErrors.SCHEDULE_NOT_BOOKABLE, "this schedule is not open for booking");
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -86,7 +83,7 @@ public class HoldingSeat {
         if (store.countActiveHolds(userId, now) >= props.maxActiveHoldsPerUser()) {
             return ownLiveHold(userId, seat.seatId(), now).orElseThrow(() -> {
                 limitReached.increment();
-                return ApiException.conflict(ReservationErrors.HOLD_LIMIT_REACHED,
+                return Refusal.conflict(ReservationErrors.HOLD_LIMIT_REACHED,
                         "you already hold " + props.maxActiveHoldsPerUser() + " seats");
             });
         }
@@ -96,10 +93,9 @@ public class HoldingSeat {
         if (stored.isEmpty()) {
             return ownLiveHold(userId, seat.seatId(), now).orElseThrow(() -> {
                 seatTaken.increment();
-                return ApiException.conflict(ErrorCodes.SEAT_UNAVAILABLE, "this seat is already taken");
+                return Refusal.conflict(ErrorCodes.SEAT_UNAVAILABLE, "this seat is already taken");
             });
         }
-        events.seatHeld(stored.get());
         held.increment();
         return stored.get();
     }

@@ -1,10 +1,9 @@
 package com.ticketing.reservation.payment;
 
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.reservation.config.ReservationProperties;
 import com.ticketing.reservation.reservation.Reservation;
 import com.ticketing.reservation.reservation.ReservationRefused;
-import com.ticketing.reservation.reservation.events.ReservationEvents;
 import com.ticketing.reservation.reservation.persistence.ReservationStore;
 import com.ticketing.reservation.web.ReservationErrors;
 import org.springframework.stereotype.Service;
@@ -29,13 +28,11 @@ import java.time.Instant;
 public class LockingForPayment {
 
     private final ReservationStore store;
-    private final ReservationEvents events;
     private final Clock clock;
     private final Duration checkPaymentAfter;
 
-    public LockingForPayment(ReservationStore store, ReservationEvents events, Clock clock, ReservationProperties props) {
+    public LockingForPayment(ReservationStore store, Clock clock, ReservationProperties props) {
         this.store = store;
-        this.events = events;
         this.clock = clock;
         this.checkPaymentAfter = props.paying().checkAfter();
     }
@@ -56,7 +53,7 @@ public class LockingForPayment {
                 store.schedulePaymentCheck(r.id(), now.plus(checkPaymentAfter));
             }
         } catch (ReservationRefused refused) {
-            throw asApiError(refused);
+            throw asRefusal(refused);
         }
         return r;
     }
@@ -64,23 +61,19 @@ public class LockingForPayment {
     /**
      * {@code PAYING → HELD}, or {@code EXPIRED} (seat freed, event) when its time ran out meanwhile; and from now on
      * no lock by {@code paymentId}. The refusal is recorded even when the answer is a 409 (another payment's lock,
-     * or paid by this payment), hence no rollback for {@link ApiException}.
+     * or paid by this payment), hence no rollback for {@link Refusal}.
      */
-    @Transactional(isolation = Isolation.READ_COMMITTED, noRollbackFor = ApiException.class)
+    @Transactional(isolation = Isolation.READ_COMMITTED, noRollbackFor = Refusal.class)
     public Reservation unlock(long reservationId, long paymentId) {
         Reservation r = store.findForUpdate(reservationId).orElseThrow(LockingForPayment::notFound);
         Instant now = clock.instant();
         store.refuseLocksOf(paymentId, reservationId, now);
         try {
-            Reservation.Unlocked outcome = r.unlock(paymentId, now);
-            if (outcome != Reservation.Unlocked.NOTHING_TO_RELEASE) {
-                store.update(r, now);
-            }
-            if (outcome == Reservation.Unlocked.EXPIRED) {
-                events.expired(r);
+            if (r.unlock(paymentId, now) != Reservation.Unlocked.NOTHING_TO_RELEASE) {
+                store.update(r, now); // with ReservationExpired when its time ran out meanwhile
             }
         } catch (ReservationRefused refused) {
-            throw asApiError(refused);
+            throw asRefusal(refused);
         }
         return r;
     }
@@ -90,17 +83,17 @@ public class LockingForPayment {
         return store.find(reservationId).orElseThrow(LockingForPayment::notFound);
     }
 
-    private static ApiException notFound() {
-        return ApiException.notFound(ReservationErrors.RESERVATION_NOT_FOUND, "no such reservation");
+    private static Refusal notFound() {
+        return Refusal.notFound(ReservationErrors.RESERVATION_NOT_FOUND, "no such reservation");
     }
 
-    static ApiException asApiError(ReservationRefused refused) {
+    static Refusal asRefusal(ReservationRefused refused) {
         return switch (refused.reason()) {
-            case LOCKED_BY_OTHER_PAYMENT -> ApiException.conflict(ReservationErrors.RESERVATION_LOCKED, refused.getMessage());
-            case ALREADY_CONFIRMED -> ApiException.conflict(ReservationErrors.RESERVATION_ALREADY_CONFIRMED, refused.getMessage());
-            case LOCK_REFUSED -> ApiException.conflict(ReservationErrors.PAYMENT_LOCK_REFUSED, refused.getMessage());
+            case LOCKED_BY_OTHER_PAYMENT -> Refusal.conflict(ReservationErrors.RESERVATION_LOCKED, refused.getMessage());
+            case ALREADY_CONFIRMED -> Refusal.conflict(ReservationErrors.RESERVATION_ALREADY_CONFIRMED, refused.getMessage());
+            case LOCK_REFUSED -> Refusal.conflict(ReservationErrors.PAYMENT_LOCK_REFUSED, refused.getMessage());
             case EXPIRED, CANCELLED, CONFIRMED_BY_OTHER_PAYMENT, NOT_LOCKED, NOT_EXPIRABLE ->
-                    ApiException.conflict(ReservationErrors.RESERVATION_NOT_PAYABLE, refused.getMessage());
+                    Refusal.conflict(ReservationErrors.RESERVATION_NOT_PAYABLE, refused.getMessage());
         };
     }
 }

@@ -1,34 +1,32 @@
 package com.ticketing.reservation.payment;
 
-import com.ticketing.common.web.ApiResponse;
-import com.ticketing.reservation.config.InternalClients;
+import com.ticketing.common.refusal.Refusal;
+import com.ticketing.common.remote.GuardedCalls;
+import com.ticketing.common.remote.RemoteCallFailed;
+import com.ticketing.common.remote.RemoteClient;
+import com.ticketing.common.remote.RemoteClients;
+import com.ticketing.common.remote.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * Asks payment-service ({@code GET /internal/payments/{paymentId}}) whether a payment is over. One call per
- * question under the {@code payment-service} circuit breaker and time limiter, with the client's connect and read
- * timeouts; any failure is "cannot tell now", never a guess.
+ * Asks payment-service ({@code GET /internal/payments/{paymentId}}) whether a payment is over
+ * ({@code ticketing.clients.payment}, common's remote-call kit). One call per question (never retried: the next
+ * check asks again) under the {@code payment-service} circuit breaker and time limiter, with the client's connect
+ * and read timeouts; any failure is "cannot tell now", never a guess.
  */
 @Component
-@EnableConfigurationProperties(PaymentClientProperties.class)
 public class PaymentStates {
 
+    /** The client's name under {@code ticketing.clients}. */
+    public static final String CLIENT = "payment";
+    /** Its breaker and time limiter ({@code resilience4j.*.instances.payment-service}). */
     public static final String SERVICE = "payment-service";
 
     private static final Logger log = LoggerFactory.getLogger(PaymentStates.class);
-    private static final ParameterizedTypeReference<ApiResponse<Payment>> ANSWER = new ParameterizedTypeReference<>() {
-    };
 
     /** What payment-service says about a payment. */
     public enum Verdict {
@@ -44,38 +42,34 @@ public class PaymentStates {
     }
 
     private final RestClient http;
-    private final CircuitBreaker breaker;
+    private final GuardedCalls calls;
 
-    public PaymentStates(PaymentClientProperties props, ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer,
-                         CircuitBreakerFactory<?, ?> breakers) {
-        this.http = InternalClients.restClient(props.baseUrl(), props.loadBalanced(), props.connectTimeout(),
-                props.readTimeout(), loadBalancer);
-        this.breaker = breakers.create(SERVICE);
+    public PaymentStates(RemoteClients clients) {
+        RemoteClient payments = clients.client(CLIENT);
+        this.http = payments.http();
+        this.calls = payments.calls();
     }
 
     public Verdict of(long paymentId) {
-        return breaker.run(() -> ask(paymentId), failure -> {
-            log.debug("Cannot ask payment-service about payment {}: {}", paymentId, failure.toString());
-            return Verdict.CANNOT_TELL;
-        });
-    }
-
-    private Verdict ask(long paymentId) {
-        return http.get()
+        Reply<Payment> reply = calls.call(false, () -> http.get()
                 .uri("/internal/payments/{paymentId}", paymentId)
                 .accept(MediaType.APPLICATION_JSON)
-                .exchange((request, response) -> {
-                    if (response.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
-                        return Verdict.OVER; // a payment payment-service does not have will never confirm anything
-                    }
-                    if (!response.getStatusCode().is2xxSuccessful()) {
-                        throw new IllegalStateException("payment-service answered " + response.getStatusCode().value());
-                    }
-                    ApiResponse<Payment> body = response.bodyTo(ANSWER);
-                    if (body == null || body.data() == null || body.data().holdsReservation() == null) {
-                        throw new IllegalStateException("payment-service answered without holdsReservation");
-                    }
-                    return body.data().holdsReservation() ? Verdict.HOLDS_RESERVATION : Verdict.OVER;
-                });
+                .exchange((request, response) -> complete(calls.read(response, Payment.class))));
+        if (reply instanceof Reply.Ok<Payment> ok) {
+            return ok.body().holdsReservation() ? Verdict.HOLDS_RESERVATION : Verdict.OVER;
+        }
+        if (reply instanceof Reply.Rejected<Payment> refused && refused.kind() == Refusal.Kind.NOT_FOUND) {
+            return Verdict.OVER; // a payment payment-service does not have will never confirm anything
+        }
+        log.debug("Cannot ask payment-service about payment {}: {}", paymentId, reply);
+        return Verdict.CANNOT_TELL;
+    }
+
+    /** An answer without {@code holdsReservation} is no answer: it counts against the breaker. */
+    private static Reply<Payment> complete(Reply<Payment> reply) {
+        if (reply instanceof Reply.Ok<Payment> ok && (ok.body() == null || ok.body().holdsReservation() == null)) {
+            throw new RemoteCallFailed("payment-service answered without holdsReservation", true, null);
+        }
+        return reply;
     }
 }

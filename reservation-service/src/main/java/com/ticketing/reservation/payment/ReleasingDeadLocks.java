@@ -1,6 +1,6 @@
 package com.ticketing.reservation.payment;
 
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.reservation.config.Periodic;
 import com.ticketing.reservation.config.ReservationProperties;
 import com.ticketing.reservation.reservation.persistence.ReservationStore;
@@ -74,7 +74,7 @@ public class ReleasingDeadLocks extends Periodic {
         }
         try {
             locking.unlock(reservationId, paymentId);
-        } catch (ApiException meanwhile) {
+        } catch (Refusal meanwhile) {
             return false; // confirmed or locked by another payment since: nothing of this payment to release
         }
         released.increment();

@@ -3,6 +3,8 @@ package com.ticketing.reservation.reservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import static com.ticketing.reservation.reservation.ReservationRefused.Reason.ALREADY_CONFIRMED;
@@ -18,6 +20,8 @@ import static com.ticketing.reservation.reservation.ReservationRefused.Reason.NO
  * {@code HELD → PAYING → CONFIRMED}, {@code PAYING → HELD} (unlock), {@code HELD → EXPIRED},
  * {@code HELD/PAYING → CANCELLED}; anything else is refused with {@link ReservationRefused}.
  * Transitions that are already done (same payment) are accepted without change, so callers can be idempotent.
+ * Each transition that others must hear of registers its {@link ReservationEvent} here; the store writes the
+ * registered events to the outbox together with the state ({@link #pullEvents}), so no caller pairs the two.
  * Plain Java: persistence and time come from outside.
  */
 public final class Reservation {
@@ -32,6 +36,7 @@ public final class Reservation {
     private final Instant createdAt;
     private ReservationStatus status;
     private Long paymentId;
+    private final List<ReservationEvent> events = new ArrayList<>();
 
     private Reservation(Long id, long userId, long scheduleId, long seatId, int seatNo, long price,
                         ReservationStatus status, Long paymentId, Instant expiresAt, Instant createdAt) {
@@ -68,12 +73,30 @@ public final class Reservation {
         return new Reservation(id, userId, scheduleId, seatId, seatNo, price, status, paymentId, expiresAt, createdAt);
     }
 
-    /** This new hold with the id its store gave it. */
+    /** This new hold with the id its store gave it; it registers {@code SeatHeld}. */
     public Reservation stored(long newId) {
         if (id != null) {
             throw new IllegalStateException("reservation " + id + " is already stored");
         }
-        return new Reservation(newId, userId, scheduleId, seatId, seatNo, price, status, paymentId, expiresAt, createdAt);
+        Reservation stored = new Reservation(newId, userId, scheduleId, seatId, seatNo, price, status, paymentId,
+                expiresAt, createdAt);
+        stored.register(new ReservationEvent.SeatHeld(newId, userId, scheduleId, seatId, price, expiresAt));
+        return stored;
+    }
+
+    /** The events registered since the last call, oldest first; they are forgotten here. */
+    public List<ReservationEvent> pullEvents() {
+        List<ReservationEvent> pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    private void register(ReservationEvent event) {
+        events.add(event);
+    }
+
+    private void registerExpired() {
+        register(new ReservationEvent.ReservationExpired(id, userId, scheduleId, seatId));
     }
 
     /**
@@ -131,6 +154,7 @@ public final class Reservation {
                 paymentId = null;
                 if (isPastExpiry(now)) {
                     status = ReservationStatus.EXPIRED;
+                    registerExpired();
                     return Unlocked.EXPIRED;
                 }
                 status = ReservationStatus.HELD;
@@ -161,6 +185,7 @@ public final class Reservation {
                     throw new ReservationRefused(LOCKED_BY_OTHER_PAYMENT, "another payment holds the lock");
                 }
                 status = ReservationStatus.CONFIRMED;
+                register(new ReservationEvent.ReservationConfirmed(id, userId, scheduleId, seatId, payment));
                 return true;
             }
             case CONFIRMED -> {
@@ -182,6 +207,7 @@ public final class Reservation {
             throw new ReservationRefused(NOT_EXPIRABLE, "only a held reservation past its expiry can expire");
         }
         status = ReservationStatus.EXPIRED;
+        registerExpired();
     }
 
     /** Gives up a held or locked reservation and frees its seat. */
@@ -190,6 +216,7 @@ public final class Reservation {
             case HELD, PAYING -> {
                 status = ReservationStatus.CANCELLED;
                 paymentId = null;
+                register(new ReservationEvent.ReservationCancelled(id, userId, scheduleId, seatId));
             }
             case CONFIRMED -> throw new ReservationRefused(ALREADY_CONFIRMED, "the reservation is already paid");
             case EXPIRED -> throw new ReservationRefused(EXPIRED, "the hold has expired");

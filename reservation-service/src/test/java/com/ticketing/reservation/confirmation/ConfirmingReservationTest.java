@@ -1,6 +1,6 @@
 package com.ticketing.reservation.confirmation;
 
-import com.ticketing.common.event.EventEnvelope;
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventTypes;
 import com.ticketing.common.event.Topics;
 import com.ticketing.reservation.support.CatalogStub;
@@ -12,7 +12,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +35,7 @@ class ConfirmingReservationTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(statusOf(reservationId)));
         EventsProbe.Received confirmed = events().await(Topics.RESERVATION_EVENTS, EventTypes.RESERVATION_CONFIRMED, reservationId);
         assertThat(confirmed.key()).isEqualTo(Long.toString(reservationId));
+        Contracts.assertMatches("events/ReservationConfirmed", confirmed.value()); // what concert-service reads
         assertThat(confirmed.envelope().payload().path("paymentId").asLong()).isEqualTo(90_001);
         assertThat(confirmed.envelope().payload().path("seatId").asLong()).isEqualTo(seatId);
         assertThat(confirmed.envelope().payload().path("scheduleId").asLong()).isEqualTo(14);
@@ -100,6 +100,10 @@ class ConfirmingReservationTest extends IntegrationTest {
         assertThat(other.envelope().payload().path("reason").asString()).isEqualTo("LOCKED_BY_OTHER_PAYMENT");
         assertThat(other.envelope().payload().path("paymentId").asLong()).isEqualTo(90_032);
         assertThat(unknown.envelope().payload().path("reason").asString()).isEqualTo("RESERVATION_NOT_FOUND");
+        // what payment-service reads (common's contract sample), also with the null schedule and seat of an unknown one
+        Contracts.assertMatches("events/ReservationConfirmationFailed", other.value());
+        Contracts.assertMatches("events/ReservationConfirmationFailed", unknown.value());
+        assertThat(unknown.envelope().payload().path("seatId").isNull()).isTrue();
         assertThat(statusOf(reservationId)).isEqualTo("PAYING"); // the locking payment is still in flight
     }
 
@@ -116,6 +120,8 @@ class ConfirmingReservationTest extends IntegrationTest {
         assertThat(failed.envelope().payload().path("reason").asString()).isEqualTo("FORCED_FAILURE");
         assertThat(statusOf(reservationId)).isEqualTo("CANCELLED");
         assertThat(outboxCount(EventTypes.RESERVATION_CANCELLED, reservationId)).isEqualTo(1);
+        Contracts.assertMatches("events/ReservationCancelled", events().await(Topics.RESERVATION_EVENTS,
+                EventTypes.RESERVATION_CANCELLED, reservationId).value());
         assertThat(jdbc.queryForObject("SELECT active_seat_id FROM reservation WHERE id = ?", Long.class, reservationId)).isNull();
     }
 
@@ -183,15 +189,13 @@ class ConfirmingReservationTest extends IntegrationTest {
                 Integer.class)).isZero();
     }
 
+    /** A PaymentCompleted as payment-service writes it (common's contract sample). */
     private void publishPaymentCompleted(String eventId, long paymentId, long reservationId, long userId, long amount)
             throws Exception {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("paymentId", paymentId);
-        payload.put("reservationId", reservationId);
-        payload.put("userId", userId);
-        payload.put("amount", amount);
-        EventEnvelope envelope = new EventEnvelope(eventId, EventTypes.PAYMENT_COMPLETED, Instant.now(),
-                Long.toString(paymentId), eventJson.tree(payload));
-        kafka.send(Topics.PAYMENT_EVENTS, Long.toString(paymentId), eventJson.write(envelope)).get();
+        String envelope = Contracts.sampleJson("events/PaymentCompleted", Map.of("eventId", eventId,
+                "aggregateId", Long.toString(paymentId), "occurredAt", Instant.now().toString(),
+                "payload.paymentId", paymentId, "payload.reservationId", reservationId, "payload.userId", userId,
+                "payload.amount", amount));
+        kafka.send(Topics.PAYMENT_EVENTS, Long.toString(paymentId), envelope).get();
     }
 }

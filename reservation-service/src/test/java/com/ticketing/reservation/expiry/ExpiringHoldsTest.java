@@ -1,5 +1,6 @@
 package com.ticketing.reservation.expiry;
 
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventTypes;
 import com.ticketing.common.event.Topics;
 import com.ticketing.reservation.support.CatalogStub;
@@ -38,6 +39,7 @@ class ExpiringHoldsTest extends IntegrationTest {
                 .isNull();
         EventsProbe.Received expired = events().await(Topics.RESERVATION_EVENTS, EventTypes.RESERVATION_EXPIRED, reservationId);
         assertThat(expired.key()).isEqualTo(Long.toString(reservationId));
+        Contracts.assertMatches("events/ReservationExpired", expired.value()); // what concert-service reads
         assertThat(expired.envelope().payload().path("seatId").asLong()).isEqualTo(seatId);
         assertThat(expired.envelope().payload().path("userId").asLong()).isEqualTo(1001);
         assertThat(expired.envelope().payload().path("scheduleId").asLong()).isEqualTo(10);

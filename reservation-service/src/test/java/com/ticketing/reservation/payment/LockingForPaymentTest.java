@@ -1,5 +1,6 @@
 package com.ticketing.reservation.payment;
 
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventTypes;
 import com.ticketing.reservation.expiry.HoldSweeper;
 import com.ticketing.reservation.support.CatalogStub;
@@ -38,6 +39,7 @@ class LockingForPaymentTest extends IntegrationTest {
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         JsonNode data = body(result).path("data");
+        Contracts.assertMatches("reservation-service/reservation-answer", data); // what payment-service reads
         assertThat(data.path("reservationId").asLong()).isEqualTo(reservationId);
         assertThat(data.path("userId").asLong()).isEqualTo(2001);
         assertThat(data.path("scheduleId").asLong()).isEqualTo(12);
@@ -124,6 +126,7 @@ class LockingForPaymentTest extends IntegrationTest {
 
         assertThat(unlocked.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(unlocked).path("data").path("status").asString()).isEqualTo("HELD");
+        Contracts.assertMatches("reservation-service/reservation-answer", body(unlocked).path("data"));
         assertThat(unlockedAgain.getResponse().getStatus()).isEqualTo(200);
         assertThat(statusOf(reservationId)).isEqualTo("HELD");
         assertThat(lock(reservationId, 2051, 88_052).getResponse().getStatus()).isEqualTo(200);
@@ -192,6 +195,7 @@ class LockingForPaymentTest extends IntegrationTest {
         MvcResult unknown = mvc.perform(get("/internal/reservations/{id}", reservationId + 1_000_000)).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        Contracts.assertMatches("reservation-service/reservation-answer", body(result).path("data"));
         assertThat(body(result).path("data").path("userId").asLong()).isEqualTo(2081);
         assertThat(body(result).path("data").path("status").asString()).isEqualTo("HELD");
         assertThat(unknown.getResponse().getStatus()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package com.ticketing.reservation.reservation;
 
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventTypes;
 import com.ticketing.common.event.Topics;
 import com.ticketing.reservation.support.CatalogStub;
@@ -23,6 +24,7 @@ class OutboxPublishingTest extends IntegrationTest {
         EventsProbe.Received held = events().await(Topics.RESERVATION_EVENTS, EventTypes.SEAT_HELD, reservationId);
 
         assertThat(held.key()).isEqualTo(Long.toString(reservationId));
+        Contracts.assertMatches("events/SeatHeld", held.value()); // what concert-service reads
         assertThat(UUID.fromString(held.envelope().eventId())).isNotNull();
         assertThat(held.envelope().type()).isEqualTo("SeatHeld");
         assertThat(held.envelope().occurredAt()).isNotNull();

@@ -131,4 +131,42 @@ class ReservationTest {
         assertThat(r.activeSeatId()).isNull();
         assertThatThrownBy(r::cancel).isInstanceOf(ReservationRefused.class);
     }
+
+    @Test
+    void shouldRegisterOneEventPerTransitionOthersMustHearOf() {
+        Reservation r = held();
+        assertThat(r.pullEvents()).containsExactly(
+                new ReservationEvent.SeatHeld(10, 1, 2, 51, 50_000, T0.plus(HOLD)));
+
+        r.lockForPayment(7, T0.plusSeconds(10));
+        assertThat(r.pullEvents()).as("a lock is saga-internal: no event").isEmpty();
+        r.confirm(7);
+        r.confirm(7);
+        assertThat(r.pullEvents()).as("a repeated confirmation registers nothing")
+                .containsExactly(new ReservationEvent.ReservationConfirmed(10, 1, 2, 51, 7));
+        assertThat(r.pullEvents()).as("pulled events are forgotten").isEmpty();
+    }
+
+    @Test
+    void shouldRegisterExpiryWhetherTheSweeperOrAnUnlockEndsTheHold() {
+        Reservation swept = held();
+        swept.pullEvents();
+        swept.expire(T0.plus(HOLD));
+        assertThat(swept.pullEvents()).containsExactly(new ReservationEvent.ReservationExpired(10, 1, 2, 51));
+
+        Reservation unlocked = held();
+        unlocked.lockForPayment(7, T0.plusSeconds(10));
+        unlocked.pullEvents();
+        assertThat(unlocked.unlock(7, T0.plus(HOLD))).isEqualTo(Reservation.Unlocked.EXPIRED);
+        assertThat(unlocked.pullEvents()).containsExactly(new ReservationEvent.ReservationExpired(10, 1, 2, 51));
+    }
+
+    @Test
+    void shouldRegisterCancellationAndNothingForARefusedTransition() {
+        Reservation r = held();
+        r.pullEvents();
+        r.cancel();
+        assertThatThrownBy(r::cancel).isInstanceOf(ReservationRefused.class);
+        assertThat(r.pullEvents()).containsExactly(new ReservationEvent.ReservationCancelled(10, 1, 2, 51));
+    }
 }

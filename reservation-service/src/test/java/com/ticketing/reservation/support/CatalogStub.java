@@ -1,8 +1,10 @@
 package com.ticketing.reservation.support;
 
+import com.ticketing.common.contracts.Contracts;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,9 +90,10 @@ public final class CatalogStub extends LoopbackHttpStub {
                 return;
             }
             int seatNo = (int) ((seatId - 1) % 50 + 1);
-            send(exchange, 200, "{\"data\":{\"scheduleId\":" + scheduleId + ",\"concertId\":" + ((scheduleId - 1) / 10 + 1)
-                    + ",\"seatId\":" + seatId + ",\"seatNo\":" + seatNo + ",\"price\":" + priceOf(seatId)
-                    + ",\"bookable\":" + (scheduleId != CLOSED_SCHEDULE) + "}}");
+            // concert-service's answer as its contract sample has it (common's test jar)
+            send(exchange, 200, "{\"data\":" + Contracts.sampleJson("concert-service/catalog-seat-answer", Map.of(
+                    "scheduleId", scheduleId, "concertId", (scheduleId - 1) / 10 + 1, "seatId", seatId, "seatNo", seatNo,
+                    "price", priceOf(seatId), "bookable", scheduleId != CLOSED_SCHEDULE)) + "}");
         } finally {
             exchange.close();
         }

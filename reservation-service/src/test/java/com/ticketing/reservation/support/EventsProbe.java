@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 /** Reads a topic of the embedded broker from the beginning, as an outside consumer would. */
 public final class EventsProbe {
 
-    public record Received(String key, EventEnvelope envelope) {
+    /** @param value the record value as it travelled (what a consumer reads) */
+    public record Received(String key, EventEnvelope envelope, String value) {
     }
 
     private final String bootstrap;
@@ -44,7 +45,7 @@ public final class EventsProbe {
             long deadline = System.nanoTime() + within.toNanos();
             while (System.nanoTime() < deadline && found.size() < enough) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    Received r = new Received(record.key(), json.read(record.value()));
+                    Received r = new Received(record.key(), json.read(record.value()), record.value());
                     if (wanted.test(r)) {
                         found.add(r);
                     }

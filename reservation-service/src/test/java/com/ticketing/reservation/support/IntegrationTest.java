@@ -1,6 +1,7 @@
 package com.ticketing.reservation.support;
 
 import com.ticketing.common.auth.AuthHeaders;
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventJson;
 import com.ticketing.common.testing.MutableClock;
 import com.ticketing.reservation.catalog.ConcertCatalog;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
+import java.util.Map;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -134,7 +136,9 @@ public abstract class IntegrationTest {
     protected MvcResult lock(long reservationId, long userId, long paymentId) throws Exception {
         return mvc.perform(post("/internal/reservations/{id}/payment-lock", reservationId)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"userId\":" + userId + ",\"paymentId\":" + paymentId + "}"))
+                        // as payment-service sends it (common's contract sample)
+                        .content(Contracts.sampleJson("reservation-service/lock-request",
+                                Map.of("userId", userId, "paymentId", paymentId))))
                 .andReturn();
     }
 

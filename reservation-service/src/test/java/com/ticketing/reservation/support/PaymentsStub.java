@@ -1,5 +1,6 @@
 package com.ticketing.reservation.support;
 
+import com.ticketing.common.contracts.Contracts;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
@@ -54,8 +55,9 @@ public final class PaymentsStub extends LoopbackHttpStub {
                 return;
             }
             boolean holds = !status.equals("FAILED") && !status.equals("REFUNDED");
-            send(exchange, 200, "{\"data\":{\"paymentId\":" + m.group(1) + ",\"status\":\"" + status
-                    + "\",\"holdsReservation\":" + holds + "}}");
+            // payment-service's answer as its contract sample has it (common's test jar)
+            send(exchange, 200, "{\"data\":" + Contracts.sampleJson("payment-service/payment-state-answer", Map.of(
+                    "paymentId", Long.parseLong(m.group(1)), "status", status, "holdsReservation", holds)) + "}");
         }
     }
 }

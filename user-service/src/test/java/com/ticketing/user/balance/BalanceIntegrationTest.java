@@ -1,6 +1,7 @@
 package com.ticketing.user.balance;
 
 import com.ticketing.common.auth.AuthHeaders;
+import com.ticketing.common.contracts.Contracts;
 import com.ticketing.user.UserServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -174,20 +175,34 @@ abstract class BalanceIntegrationTest extends UserServiceIntegrationTest {
         return request;
     }
 
+    // The internal calls as payment-service makes them, and their answers checked against the contract samples of
+    // common's test jar (contracts/user-service/*): what payment-service's tests stub is what this service answers.
+
     Reply debit(long userId, long paymentId, long amount) {
-        return post("/internal/users/" + userId + "/debits", "{\"paymentId\":" + paymentId + ",\"amount\":" + amount + "}");
+        return answering("user-service/debit-answer", post("/internal/users/" + userId + "/debits",
+                Contracts.sampleJson("user-service/debit-request", Map.of("paymentId", paymentId, "amount", amount))));
     }
 
     Reply refund(long userId, long paymentId, long amount) {
-        return post("/internal/users/" + userId + "/refunds", "{\"paymentId\":" + paymentId + ",\"amount\":" + amount + "}");
+        return answering("user-service/refund-answer", post("/internal/users/" + userId + "/refunds",
+                Contracts.sampleJson("user-service/refund-request", Map.of("paymentId", paymentId, "amount", amount))));
     }
 
     Reply voidPayment(long userId, long paymentId) {
-        return post("/internal/users/" + userId + "/debits/" + paymentId + "/void", "");
+        return answering("user-service/void-answer", post("/internal/users/" + userId + "/debits/" + paymentId + "/void", ""));
     }
 
     Reply debitOf(long userId, long paymentId) {
-        return get("/internal/users/" + userId + "/debits/" + paymentId);
+        return answering("user-service/debit-lookup-answer", get("/internal/users/" + userId + "/debits/" + paymentId));
+    }
+
+    private static Reply answering(String contract, Reply reply) {
+        if (reply.status() == 200) {
+            Contracts.assertMatches(contract, reply.body().path("data"));
+        } else {
+            Contracts.assertMatches("error-answer", reply.body());
+        }
+        return reply;
     }
 
     Reply post(String path, String body) {

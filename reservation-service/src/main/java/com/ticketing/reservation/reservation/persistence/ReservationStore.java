@@ -2,6 +2,7 @@ package com.ticketing.reservation.reservation.persistence;
 
 import com.ticketing.reservation.reservation.Reservation;
 import com.ticketing.reservation.reservation.ReservationStatus;
+import com.ticketing.reservation.reservation.events.ReservationEvents;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,7 @@ import java.util.Optional;
 /**
  * The {@code reservation} and {@code hold_owner} tables, with explicit SQL. Timestamps are stored as UTC
  * {@code DATETIME(6)}, independent of the JVM's or the server's time zone. Callers provide the transaction.
+ * Writing a reservation also writes the events its transitions registered to the outbox, in that transaction.
  */
 @Repository
 public class ReservationStore {
@@ -33,9 +35,11 @@ public class ReservationStore {
             fromDb(rs.getObject("created_at", LocalDateTime.class)));
 
     private final JdbcClient jdbc;
+    private final ReservationEvents events;
 
-    public ReservationStore(JdbcClient jdbc) {
+    public ReservationStore(JdbcClient jdbc, ReservationEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -55,7 +59,9 @@ public class ReservationStore {
         } catch (DuplicateKeyException seatTaken) {
             return Optional.empty();
         }
-        return Optional.of(hold.stored(key.getKeyAs(Number.class).longValue()));
+        Reservation stored = hold.stored(key.getKeyAs(Number.class).longValue());
+        events.appendAll(stored.pullEvents());
+        return Optional.of(stored);
     }
 
     public Optional<Reservation> find(long id) {
@@ -72,7 +78,10 @@ public class ReservationStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM reservation WHERE active_seat_id = ?").param(seatId).query(ROW).optional();
     }
 
-    /** Writes the state a transition left (status, payment, seat occupancy); a row no longer PAYING needs no payment check. */
+    /**
+     * Writes the state a transition left (status, payment, seat occupancy) and the events it registered; a row no
+     * longer PAYING needs no payment check.
+     */
     public void update(Reservation r, Instant now) {
         int n = jdbc.sql("UPDATE reservation SET status = ?, payment_id = ?, active_seat_id = ?, updated_at = ?, "
                         + "payment_check_at = IF(? = 'PAYING', payment_check_at, NULL) WHERE id = ?")
@@ -81,6 +90,7 @@ public class ReservationStore {
         if (n != 1) {
             throw new IllegalStateException("reservation " + r.id() + " vanished");
         }
+        events.appendAll(r.pullEvents());
     }
 
     /** When to ask payment-service whether the payment that locked the reservation is still under way. */

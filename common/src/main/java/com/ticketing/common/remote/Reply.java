@@ -1,6 +1,6 @@
-package com.ticketing.payment.remote;
+package com.ticketing.common.remote;
 
-import org.springframework.http.HttpStatus;
+import com.ticketing.common.refusal.Refusal;
 
 /**
  * The answer of a call to another service, as the saga needs to see it: the body, a definitive refusal (4xx
@@ -13,7 +13,12 @@ public sealed interface Reply<T> {
     }
 
     /** 4xx: the other service refused and changed nothing (its contract says so for every 4xx). */
-    record Rejected<T>(HttpStatus status, String code, String message) implements Reply<T> {
+    record Rejected<T>(Refusal.Kind kind, String code, String message) implements Reply<T> {
+
+        /** The same "no", passed on to this service's caller. */
+        public Refusal asRefusal() {
+            return new Refusal(kind, code, message);
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.ticketing.payment.remote;
+package com.ticketing.common.remote;
 
 /**
  * One attempt of a remote call that got no usable answer (transport failure or 5xx). It counts as a failure for

@@ -1,4 +1,4 @@
-package com.ticketing.payment.remote;
+package com.ticketing.common.remote;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -8,7 +8,7 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
-import org.springframework.http.HttpStatus;
+import com.ticketing.common.web.RefusalStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
@@ -118,7 +118,7 @@ public class GuardedCalls {
 
     /**
      * Reads an answer in the shared envelope: 2xx {@code {"data": ...}} as {@code type}, 4xx
-     * {@code {"error": {"code", "message"}}} as a refusal; a 5xx throws {@link RemoteCallFailed} (the other
+     * {@code {"error": {"code", "message"}}} as a refusal of the status's kind; a 5xx throws {@link RemoteCallFailed} (the other
      * service may have done part of the work, so it is not a refusal).
      */
     public <T> Reply<T> read(ClientHttpResponse response, Class<T> type) throws IOException {
@@ -140,8 +140,7 @@ public class GuardedCalls {
             } catch (JacksonException | IOException ignored) {
                 // keep the generic code: the status alone is the answer
             }
-            HttpStatus known = HttpStatus.resolve(status.value());
-            return new Reply.Rejected<>(known == null ? HttpStatus.BAD_REQUEST : known, code, message);
+            return new Reply.Rejected<>(RefusalStatus.kindOf(status.value()), code, message);
         }
         throw new RemoteCallFailed(service + " answered " + status.value(), true, null);
     }

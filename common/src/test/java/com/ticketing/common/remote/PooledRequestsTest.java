@@ -1,4 +1,4 @@
-package com.ticketing.payment.remote;
+package com.ticketing.common.remote;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.retry.Retry;
@@ -140,8 +140,8 @@ class PooledRequestsTest {
     // ------------------------------------------------------------------ helpers
 
     private Reply<JsonNode> call(String baseUrl) {
-        requests = requests != null ? requests : ClientsConfiguration.pooledRequests(new ClientProperties.Endpoint(
-                URI.create(baseUrl), CONNECT_TIMEOUT, READ_TIMEOUT, 4));
+        requests = requests != null ? requests : RemoteClients.pooledRequests(new ClientSettings(
+                URI.create(baseUrl), false, CONNECT_TIMEOUT, READ_TIMEOUT, 4, "test-service"));
         RestClient http = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
         Retry retry = Retry.of("test", RetryConfig.custom().maxAttempts(2).waitDuration(Duration.ofMillis(10))
                 .retryExceptions(RemoteCallFailed.class).ignoreExceptions(RemoteCallTimedOut.class).build());

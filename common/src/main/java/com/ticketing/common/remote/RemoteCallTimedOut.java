@@ -1,4 +1,4 @@
-package com.ticketing.payment.remote;
+package com.ticketing.common.remote;
 
 /**
  * An attempt that was sent but got no answer within the read timeout. It counts against the circuit breaker

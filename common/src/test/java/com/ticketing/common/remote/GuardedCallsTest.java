@@ -1,4 +1,4 @@
-package com.ticketing.payment.remote;
+package com.ticketing.common.remote;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
