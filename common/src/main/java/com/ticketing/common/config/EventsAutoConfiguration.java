@@ -3,6 +3,7 @@ package com.ticketing.common.config;
 import com.ticketing.common.event.EventJson;
 import com.ticketing.common.event.Topics;
 import com.ticketing.common.outbox.OutboxRelay;
+import com.ticketing.common.outbox.OutboxRelayScheduler;
 import com.ticketing.common.outbox.OutboxWriter;
 import com.ticketing.common.outbox.ProcessedEvents;
 import io.micrometer.core.instrument.Counter;
