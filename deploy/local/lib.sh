@@ -34,6 +34,7 @@ as_root() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_closed() { ! port_open "$1"; }
 
 # wait_until <seconds> <description> <command...>
 wait_until() {

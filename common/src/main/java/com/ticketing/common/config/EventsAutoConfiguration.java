@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -115,7 +114,6 @@ public class EventsAutoConfiguration {
     static class UntilAppliedConsumers {
 
         @Bean(ConsumerRetryPolicy.UNTIL_APPLIED_FACTORY)
-        @ConditionalOnBean({ConcurrentKafkaListenerContainerFactoryConfigurer.class, ConsumerRetryPolicy.class})
         ConcurrentKafkaListenerContainerFactory<Object, Object> untilAppliedListenerFactory(
                 ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
                 ConsumerRetryPolicy policy) {
