@@ -1,7 +1,7 @@
 package com.ticketing.reservation.payment;
 
 import com.ticketing.common.web.ApiResponse;
-import com.ticketing.reservation.web.Ids;
+import com.ticketing.common.web.Ids;
 import com.ticketing.reservation.web.InternalReservationView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
