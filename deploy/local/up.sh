@@ -39,8 +39,10 @@ done
 routable() { local code; code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 "$@"); [ "$code" = 200 ]; }
 wait_until 60 "login (OpenID discovery)" routable "http://127.0.0.1:$GATEWAY_PORT/.well-known/openid-configuration" \
   || die "user-service's login endpoints are not routable"
-access_token=$(GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" bash "$ROOT/deploy/local/login.sh" user1 ticketing-demo) \
-  || die "the demo user could not log in (see $LOG_DIR/user-service.log)"
+# A few tries: right after start the gateway may still be learning user-service's instances (its load-balancer
+# cache), and a busy machine stretches that past the discovery document's first answer.
+demo_login() { access_token=$(GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" bash "$ROOT/deploy/local/login.sh" user1 ticketing-demo); }
+wait_until 60 "demo login (user1)" demo_login || die "the demo user could not log in (see $LOG_DIR/user-service.log)"
 queue_route() { local code; code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 -X POST -H "Authorization: Bearer $access_token" \
   "http://127.0.0.1:$GATEWAY_PORT/v1/api/queue/token/check"); [ "$code" = 401 ] || [ "$code" = 200 ] || [ "$code" = 404 ]; }
 wait_until 60 "route /v1/api/queue (logged in)" queue_route || die "queue route not routable"
