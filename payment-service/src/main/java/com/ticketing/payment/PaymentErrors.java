@@ -1,7 +1,7 @@
-package com.ticketing.payment.saga;
+package com.ticketing.payment;
 
 /** Error codes payment-service answers with itself; refusals of reservation-service and user-service pass through. */
-public final class PaymentErrorCodes {
+public final class PaymentErrors {
 
     public static final String PAYMENT_NOT_FOUND = "PAYMENT_NOT_FOUND";
     /** Another payment of the reservation is under way (or its outcome is being resolved). */
@@ -18,16 +18,16 @@ public final class PaymentErrorCodes {
     public static final String RESERVATION_NOT_FOUND = "RESERVATION_NOT_FOUND";
 
     // answers of the other services the saga acts on
-    static final String DEBIT_EXISTS = "DEBIT_EXISTS";
-    static final String PAYMENT_VOIDED = "PAYMENT_VOIDED";
+    public static final String DEBIT_EXISTS = "DEBIT_EXISTS";
+    public static final String PAYMENT_VOIDED = "PAYMENT_VOIDED";
 
     // failure codes stored on FAILED payments for causes of our own (refusals keep the other service's code)
-    static final String RESERVATION_SERVICE_UNAVAILABLE = "RESERVATION_SERVICE_UNAVAILABLE";
-    static final String USER_SERVICE_UNAVAILABLE = "USER_SERVICE_UNAVAILABLE";
-    static final String INVALID_LOCK_ANSWER = "INVALID_LOCK_ANSWER";
-    static final String DEBIT_NOT_TAKEN = "DEBIT_NOT_TAKEN";
-    static final String ABANDONED = "ABANDONED";
+    public static final String RESERVATION_SERVICE_UNAVAILABLE = "RESERVATION_SERVICE_UNAVAILABLE";
+    public static final String USER_SERVICE_UNAVAILABLE = "USER_SERVICE_UNAVAILABLE";
+    public static final String INVALID_LOCK_ANSWER = "INVALID_LOCK_ANSWER";
+    public static final String DEBIT_NOT_TAKEN = "DEBIT_NOT_TAKEN";
+    public static final String ABANDONED = "ABANDONED";
 
-    private PaymentErrorCodes() {
+    private PaymentErrors() {
     }
 }

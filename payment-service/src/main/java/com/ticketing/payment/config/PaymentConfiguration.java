@@ -1,7 +1,7 @@
-package com.ticketing.payment;
+package com.ticketing.payment.config;
 
-import com.ticketing.payment.payment.FollowUpPolicy;
-import com.ticketing.payment.payment.PaymentIds;
+import com.ticketing.payment.domain.FollowUpPolicy;
+import com.ticketing.payment.domain.PaymentIds;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

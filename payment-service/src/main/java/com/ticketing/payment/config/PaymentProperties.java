@@ -1,4 +1,4 @@
-package com.ticketing.payment;
+package com.ticketing.payment.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;

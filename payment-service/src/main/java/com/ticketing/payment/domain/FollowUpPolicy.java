@@ -1,4 +1,4 @@
-package com.ticketing.payment.payment;
+package com.ticketing.payment.domain;
 
 import java.time.Duration;
 

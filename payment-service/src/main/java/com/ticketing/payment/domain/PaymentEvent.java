@@ -1,4 +1,6 @@
-package com.ticketing.payment.payment;
+package com.ticketing.payment.domain;
+
+import com.ticketing.payment.domain.persistence.PaymentRepository;
 
 /**
  * The events payment-service publishes on {@code payment.events} (key = payment id). A {@link Payment}

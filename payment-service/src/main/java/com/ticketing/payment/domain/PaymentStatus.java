@@ -1,4 +1,4 @@
-package com.ticketing.payment.payment;
+package com.ticketing.payment.domain;
 
 /**
  * Where a payment stands. {@code PENDING → COMPLETED | FAILED | DEBIT_UNKNOWN}, {@code DEBIT_UNKNOWN →

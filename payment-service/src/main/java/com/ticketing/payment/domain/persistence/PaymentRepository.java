@@ -1,8 +1,12 @@
-package com.ticketing.payment.payment;
+package com.ticketing.payment.domain.persistence;
 
 import com.ticketing.common.event.EventTypes;
 import com.ticketing.common.event.Topics;
 import com.ticketing.common.outbox.OutboxWriter;
+import com.ticketing.payment.domain.FollowUpPolicy;
+import com.ticketing.payment.domain.Payment;
+import com.ticketing.payment.domain.PaymentEvent;
+import com.ticketing.payment.domain.PaymentStatus;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,4 +1,4 @@
-package com.ticketing.payment.messaging;
+package com.ticketing.payment.saga.messaging;
 
 import com.ticketing.common.event.EventJson;
 import com.ticketing.common.event.Topics;

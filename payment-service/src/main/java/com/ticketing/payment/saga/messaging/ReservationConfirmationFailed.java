@@ -1,4 +1,4 @@
-package com.ticketing.payment.messaging;
+package com.ticketing.payment.saga.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

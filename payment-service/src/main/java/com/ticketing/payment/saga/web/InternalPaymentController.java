@@ -1,17 +1,15 @@
-package com.ticketing.payment.web;
+package com.ticketing.payment.saga.web;
 
 import com.ticketing.common.web.ApiException;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.ErrorCodes;
-import com.ticketing.payment.payment.Payment;
-import com.ticketing.payment.payment.PaymentRepository;
-import com.ticketing.payment.reconcile.PaymentChecks;
-import com.ticketing.payment.saga.PaymentErrorCodes;
+import com.ticketing.payment.domain.Payment;
+import com.ticketing.payment.saga.LookingUpPayment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Internal endpoints (docs/contracts.md); never routed by the gateway. */
+/** Internal endpoint (docs/contracts.md): a payment's state for reservation-service; never routed by the gateway. */
 @RestController
 class InternalPaymentController {
 
@@ -28,12 +26,10 @@ class InternalPaymentController {
         }
     }
 
-    private final PaymentRepository payments;
-    private final PaymentChecks checks;
+    private final LookingUpPayment lookingUp;
 
-    InternalPaymentController(PaymentRepository payments, PaymentChecks checks) {
-        this.payments = payments;
-        this.checks = checks;
+    InternalPaymentController(LookingUpPayment lookingUp) {
+        this.lookingUp = lookingUp;
     }
 
     @GetMapping("/internal/payments/{paymentId}")
@@ -41,12 +37,6 @@ class InternalPaymentController {
         if (paymentId <= 0) {
             throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "paymentId must be positive");
         }
-        return payments.find(paymentId).map(p -> ApiResponse.of(PaymentState.of(p)))
-                .orElseThrow(() -> ApiException.notFound(PaymentErrorCodes.PAYMENT_NOT_FOUND, "no payment " + paymentId));
-    }
-
-    @GetMapping("/internal/reconciliation")
-    ApiResponse<PaymentChecks.Report> reconciliation() {
-        return ApiResponse.of(checks.check());
+        return ApiResponse.of(PaymentState.of(lookingUp.byId(paymentId)));
     }
 }

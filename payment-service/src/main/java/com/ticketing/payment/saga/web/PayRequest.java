@@ -1,4 +1,4 @@
-package com.ticketing.payment.web;
+package com.ticketing.payment.saga.web;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;

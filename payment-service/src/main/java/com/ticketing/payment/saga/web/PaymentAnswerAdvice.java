@@ -1,4 +1,4 @@
-package com.ticketing.payment.web;
+package com.ticketing.payment.saga.web;
 
 import com.ticketing.common.web.RefusalStatus;
 import com.ticketing.payment.saga.PaymentAnswer;

@@ -1,4 +1,4 @@
-package com.ticketing.payment.web;
+package com.ticketing.payment.saga.web;
 
 import com.ticketing.common.auth.CurrentUser;
 import com.ticketing.common.docs.AdmittedOnly;
@@ -6,8 +6,8 @@ import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiException;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.ErrorCodes;
-import com.ticketing.payment.payment.PaymentRepository;
-import com.ticketing.payment.saga.PaymentErrorCodes;
+import com.ticketing.payment.PaymentErrors;
+import com.ticketing.payment.saga.LookingUpPayment;
 import com.ticketing.payment.saga.PaymentReceipt;
 import com.ticketing.payment.saga.PaymentSaga;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,24 +34,24 @@ class PaymentController {
     private static final Pattern KEY_SHAPE = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
 
     private final PaymentSaga saga;
-    private final PaymentRepository payments;
+    private final LookingUpPayment lookingUp;
 
-    PaymentController(PaymentSaga saga, PaymentRepository payments) {
+    PaymentController(PaymentSaga saga, LookingUpPayment lookingUp) {
         this.saga = saga;
-        this.payments = payments;
+        this.lookingUp = lookingUp;
     }
 
     @Operation(summary = "Pay a held reservation from the prepaid balance (idempotent with an Idempotency-Key)")
-    @ApiError(status = 404, codes = {PaymentErrorCodes.RESERVATION_NOT_FOUND, ErrorCodes.USER_NOT_FOUND},
+    @ApiError(status = 404, codes = {PaymentErrors.RESERVATION_NOT_FOUND, ErrorCodes.USER_NOT_FOUND},
             when = "no such reservation of this user, or the user does not exist")
-    @ApiError(status = 409, codes = {ErrorCodes.INSUFFICIENT_BALANCE, PaymentErrorCodes.ALREADY_PAID,
-            PaymentErrorCodes.PAYMENT_IN_PROGRESS, "RESERVATION_NOT_PAYABLE", "RESERVATION_LOCKED",
-            PaymentErrorCodes.PAYMENT_FAILED, PaymentErrorCodes.PAYMENT_REFUNDED},
+    @ApiError(status = 409, codes = {ErrorCodes.INSUFFICIENT_BALANCE, PaymentErrors.ALREADY_PAID,
+            PaymentErrors.PAYMENT_IN_PROGRESS, "RESERVATION_NOT_PAYABLE", "RESERVATION_LOCKED",
+            PaymentErrors.PAYMENT_FAILED, PaymentErrors.PAYMENT_REFUNDED},
             when = "the balance is too low, the reservation is paid, being paid, expired or no longer held, or this "
                     + "slow request's payment was settled meanwhile (error.payment carries its state)")
-    @ApiError(status = 422, codes = PaymentErrorCodes.IDEMPOTENCY_KEY_REUSED,
+    @ApiError(status = 422, codes = PaymentErrors.IDEMPOTENCY_KEY_REUSED,
             when = "the Idempotency-Key was used for another payment")
-    @ApiError(status = 503, codes = PaymentErrorCodes.PAYMENT_OUTCOME_UNKNOWN,
+    @ApiError(status = 503, codes = PaymentErrors.PAYMENT_OUTCOME_UNKNOWN,
             when = "the debit's outcome is being confirmed: check GET /v1/api/concerts/payment/{paymentId}")
     @AdmittedOnly
     @PostMapping
@@ -66,15 +66,12 @@ class PaymentController {
     }
 
     @Operation(summary = "One of the logged-in user's payments and its status")
-    @ApiError(status = 404, codes = PaymentErrorCodes.PAYMENT_NOT_FOUND, when = "no such payment of this user")
+    @ApiError(status = 404, codes = PaymentErrors.PAYMENT_NOT_FOUND, when = "no such payment of this user")
     @GetMapping("/{paymentId}")
     ApiResponse<PaymentView> get(@CurrentUser long userId, @PathVariable long paymentId) {
         if (paymentId <= 0) {
             throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "paymentId must be positive");
         }
-        return payments.find(paymentId)
-                .filter(p -> p.userId() == userId)
-                .map(p -> ApiResponse.of(PaymentView.of(p)))
-                .orElseThrow(() -> ApiException.notFound(PaymentErrorCodes.PAYMENT_NOT_FOUND, "payment not found"));
+        return ApiResponse.of(PaymentView.of(lookingUp.ofUser(userId, paymentId)));
     }
 }

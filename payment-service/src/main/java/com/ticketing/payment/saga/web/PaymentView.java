@@ -1,6 +1,6 @@
-package com.ticketing.payment.web;
+package com.ticketing.payment.saga.web;
 
-import com.ticketing.payment.payment.Payment;
+import com.ticketing.payment.domain.Payment;
 
 /**
  * {@code GET /v1/api/concerts/payment/{id}}: a payment as its owner sees it. {@code amount} is null while the
