@@ -1,5 +1,7 @@
 package com.ticketing.concert.schedule;
 
+import com.ticketing.concert.schedule.persistence.ScheduleCache;
+import com.ticketing.concert.schedule.persistence.ScheduleQueries;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

@@ -1,8 +1,9 @@
 package com.ticketing.concert.seatview;
 
-import com.ticketing.common.web.ApiException;
-import com.ticketing.concert.ConcertErrorCodes;
-import com.ticketing.concert.catalog.CatalogRepository;
+import com.ticketing.common.refusal.Refusal;
+import com.ticketing.concert.ConcertErrors;
+import com.ticketing.concert.catalog.persistence.CatalogRepository;
+import com.ticketing.concert.seatview.persistence.SeatViewRepository;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -22,7 +23,7 @@ public class ListingSeats {
     public List<SeatListItem> of(long scheduleId) {
         List<SeatListItem> found = seats.seatsOf(scheduleId);
         if (found.isEmpty() && !catalog.scheduleExists(scheduleId)) {
-            throw ApiException.notFound(ConcertErrorCodes.SCHEDULE_NOT_FOUND, "schedule " + scheduleId + " does not exist");
+            throw Refusal.notFound(ConcertErrors.SCHEDULE_NOT_FOUND, "schedule " + scheduleId + " does not exist");
         }
         return found;
     }

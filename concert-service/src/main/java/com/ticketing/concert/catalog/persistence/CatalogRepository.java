@@ -1,5 +1,6 @@
-package com.ticketing.concert.catalog;
+package com.ticketing.concert.catalog.persistence;
 
+import com.ticketing.concert.catalog.BookingWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

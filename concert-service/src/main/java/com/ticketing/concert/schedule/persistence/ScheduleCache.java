@@ -1,5 +1,7 @@
-package com.ticketing.concert.schedule;
+package com.ticketing.concert.schedule.persistence;
 
+import com.ticketing.concert.schedule.OpenSchedule;
+import com.ticketing.concert.schedule.ScheduleCacheProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

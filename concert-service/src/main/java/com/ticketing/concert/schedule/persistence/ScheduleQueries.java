@@ -1,5 +1,6 @@
-package com.ticketing.concert.schedule;
+package com.ticketing.concert.schedule.persistence;
 
+import com.ticketing.concert.schedule.OpenSchedule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,6 +1,10 @@
-package com.ticketing.concert.seatview;
+package com.ticketing.concert.seatview.persistence;
 
 import com.ticketing.concert.catalog.SeatGrade;
+import com.ticketing.concert.seatview.ReservationStage;
+import com.ticketing.concert.seatview.SeatListItem;
+import com.ticketing.concert.seatview.SeatStatus;
+import com.ticketing.concert.seatview.SeatView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -3,7 +3,7 @@ package com.ticketing.concert.seatview.web;
 import com.ticketing.common.docs.AdmittedOnly;
 import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiResponse;
-import com.ticketing.concert.ConcertErrorCodes;
+import com.ticketing.concert.ConcertErrors;
 import com.ticketing.concert.seatview.ListingSeats;
 import com.ticketing.concert.seatview.SeatListItem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,7 +28,7 @@ class SeatController {
     }
 
     @Operation(summary = "The seats of a schedule with their status (AVAILABLE, HELD, SOLD)")
-    @ApiError(status = 404, codes = ConcertErrorCodes.SCHEDULE_NOT_FOUND, when = "the schedule does not exist")
+    @ApiError(status = 404, codes = ConcertErrors.SCHEDULE_NOT_FOUND, when = "the schedule does not exist")
     @GetMapping("/seat")
     ApiResponse<List<SeatListItem>> seats(
             @RequestParam @Positive(message = "scheduleId must be a positive number") Long scheduleId) {

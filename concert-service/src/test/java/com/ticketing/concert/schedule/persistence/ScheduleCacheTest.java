@@ -1,6 +1,9 @@
-package com.ticketing.concert.schedule;
+package com.ticketing.concert.schedule.persistence;
 
 import com.ticketing.concert.IntegrationTest;
+import com.ticketing.concert.schedule.ListingOpenSchedules;
+import com.ticketing.concert.schedule.OpenSchedule;
+import com.ticketing.concert.schedule.ScheduleCacheProperties;
 import com.ticketing.concert.seatview.ProjectingSeatStatus;
 import com.ticketing.concert.seatview.ReservationStage;
 import com.ticketing.concert.seatview.SeatChange;
