@@ -1,4 +1,4 @@
-package com.ticketing.queue.store;
+package com.ticketing.queue.domain;
 
 /** What a PaymentCompleted event did to the payer's active slot. */
 public enum PaidSlotRelease {

@@ -1,4 +1,4 @@
-package com.ticketing.queue.store;
+package com.ticketing.queue.domain;
 
 import java.util.OptionalDouble;
 

@@ -1,4 +1,4 @@
-package com.ticketing.queue.store;
+package com.ticketing.queue.domain;
 
 /** What an explicit leave freed. */
 public enum Release {

@@ -1,8 +1,8 @@
-package com.ticketing.queue.payment;
+package com.ticketing.queue.paidslot;
 
 import com.ticketing.queue.config.QueueProperties;
-import com.ticketing.queue.store.PaidSlotRelease;
-import com.ticketing.queue.store.QueueStore;
+import com.ticketing.queue.domain.PaidSlotRelease;
+import com.ticketing.queue.domain.persistence.QueueStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;

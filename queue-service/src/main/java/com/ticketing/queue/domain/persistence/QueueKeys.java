@@ -1,4 +1,4 @@
-package com.ticketing.queue.store;
+package com.ticketing.queue.domain.persistence;
 
 /**
  * Every Redis key of the waiting room (documented in the module README; the gateway depends on

@@ -1,5 +1,11 @@
-package com.ticketing.queue.store;
+package com.ticketing.queue.domain.persistence;
 
+import com.ticketing.queue.domain.AdmissionLimits;
+import com.ticketing.queue.domain.AdmissionResult;
+import com.ticketing.queue.domain.PaidSlotRelease;
+import com.ticketing.queue.domain.Place;
+import com.ticketing.queue.domain.QueueStatus;
+import com.ticketing.queue.domain.Release;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;

@@ -1,4 +1,4 @@
-package com.ticketing.queue.payment;
+package com.ticketing.queue.paidslot.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

@@ -1,9 +1,10 @@
-package com.ticketing.queue.payment;
+package com.ticketing.queue.paidslot.messaging;
 
 import com.ticketing.common.event.EventEnvelope;
 import com.ticketing.common.event.EventJson;
 import com.ticketing.common.event.EventTypes;
 import com.ticketing.common.event.Topics;
+import com.ticketing.queue.paidslot.FreeingPaidSlots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
