@@ -1,6 +1,6 @@
 package com.ticketing.payment.saga.web;
 
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.payment.domain.Payment;
@@ -35,7 +35,7 @@ class InternalPaymentController {
     @GetMapping("/internal/payments/{paymentId}")
     ApiResponse<PaymentState> payment(@PathVariable long paymentId) {
         if (paymentId <= 0) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "paymentId must be positive");
+            throw Refusal.invalid(ErrorCodes.VALIDATION_FAILED, "paymentId must be positive");
         }
         return ApiResponse.of(PaymentState.of(lookingUp.byId(paymentId)));
     }

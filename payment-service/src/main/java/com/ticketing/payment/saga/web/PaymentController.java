@@ -3,7 +3,7 @@ package com.ticketing.payment.saga.web;
 import com.ticketing.common.auth.CurrentUser;
 import com.ticketing.common.docs.AdmittedOnly;
 import com.ticketing.common.docs.ApiError;
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.payment.PaymentErrors;
@@ -59,7 +59,7 @@ class PaymentController {
                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                     @Valid @RequestBody PayRequest request) {
         if (idempotencyKey != null && !KEY_SHAPE.matcher(idempotencyKey).matches()) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED,
+            throw Refusal.invalid(ErrorCodes.VALIDATION_FAILED,
                     IDEMPOTENCY_KEY + " must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
         }
         return ApiResponse.of(saga.pay(userId, request.reservationId(), idempotencyKey));
@@ -70,7 +70,7 @@ class PaymentController {
     @GetMapping("/{paymentId}")
     ApiResponse<PaymentView> get(@CurrentUser long userId, @PathVariable long paymentId) {
         if (paymentId <= 0) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "paymentId must be positive");
+            throw Refusal.invalid(ErrorCodes.VALIDATION_FAILED, "paymentId must be positive");
         }
         return ApiResponse.of(PaymentView.of(lookingUp.ofUser(userId, paymentId)));
     }
