@@ -8,14 +8,18 @@ LOG_DIR="$RUN_DIR/logs"
 PID_DIR="$RUN_DIR/pids"
 mkdir -p "$LOG_DIR" "$PID_DIR"
 
-# name:port:heap — start order: discovery first, gateway last.
-SERVICES=(queue-service:8081 user-service:8082 concert-service:8083 reservation-service:8084 payment-service:8085)
-DISCOVERY_PORT="${DISCOVERY_PORT:-8761}"
-GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+# PORT_OFFSET (default 0) moves every port of the stack but MariaDB's and Redis's (shared machine services), so a
+# second stack from another checkout can run beside the first (e.g. PORT_OFFSET=100: gateway on 8180).
+PORT_OFFSET="${PORT_OFFSET:-0}"
+# name:port — start order: discovery first, gateway last.
+SERVICES=(queue-service:$((8081 + PORT_OFFSET)) user-service:$((8082 + PORT_OFFSET)) concert-service:$((8083 + PORT_OFFSET))
+  reservation-service:$((8084 + PORT_OFFSET)) payment-service:$((8085 + PORT_OFFSET)))
+DISCOVERY_PORT="${DISCOVERY_PORT:-$((8761 + PORT_OFFSET))}"
+GATEWAY_PORT="${GATEWAY_PORT:-$((8080 + PORT_OFFSET))}"
 # The gateway's actuator (health, routes, breakers, metrics): its own port, on loopback only.
-GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-8079}"
-KAFKA_PORT="${KAFKA_PORT:-9092}"
-KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-$((8079 + PORT_OFFSET))}"
+KAFKA_PORT="${KAFKA_PORT:-$((9092 + PORT_OFFSET))}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((9093 + PORT_OFFSET))}"
 REDIS_PORT="${REDIS_PORT:-6379}"
 DB_PORT="${DB_PORT:-3306}"
 
@@ -34,6 +38,7 @@ as_root() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_closed() { ! port_open "$1"; }
 
 # wait_until <seconds> <description> <command...>
 wait_until() {

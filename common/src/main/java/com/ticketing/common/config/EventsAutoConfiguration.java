@@ -1,14 +1,14 @@
 package com.ticketing.common.config;
 
+import com.ticketing.common.event.ConsumerRetryPolicy;
 import com.ticketing.common.event.EventJson;
 import com.ticketing.common.event.Topics;
 import com.ticketing.common.outbox.OutboxRelay;
+import com.ticketing.common.outbox.OutboxRelayScheduler;
 import com.ticketing.common.outbox.OutboxWriter;
 import com.ticketing.common.outbox.ProcessedEvents;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,13 +18,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -78,29 +78,49 @@ public class EventsAutoConfiguration {
         }
 
         /**
-         * Failures of a consumer (its database briefly down, a lock timeout) are retried with exponential
-         * back-off (200 ms doubling to 10 s) for up to {@code ticketing.events.retry.max-elapsed} (default 15 min):
-         * a consumer that is down loses nothing. Only after that, or at once for an envelope or payload that can
-         * never be processed, the record goes to {@code <topic>.DLT}, counted in {@code events.dead_lettered}.
+         * The consumer retry policy ({@link ConsumerRetryPolicy}): back-off from
+         * {@code ticketing.events.retry.initial-interval} (200 ms) doubling to {@code max-interval} (10 s); retries
+         * end after {@code max-elapsed} (15 min) unless the option says "until applied".
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        ConsumerRetryPolicy consumerRetryPolicy(KafkaTemplate<String, String> template, MeterRegistry meters,
+                                                Environment env) {
+            return new ConsumerRetryPolicy(template, meters,
+                    env.getProperty("ticketing.events.retry.initial-interval", Duration.class, Duration.ofMillis(200)),
+                    env.getProperty("ticketing.events.retry.max-interval", Duration.class, Duration.ofSeconds(10)),
+                    env.getProperty("ticketing.events.retry.max-elapsed", Duration.class, Duration.ofMinutes(15)));
+        }
+
+        /**
+         * Every consumer's handler: dead-letter after {@code max-elapsed}, or, with
+         * {@code ticketing.events.retry.until-applied=true} (a service whose every event is money already moved),
+         * retry a readable event without end. Either way an unreadable one goes to {@code <topic>.DLT} at once.
          */
         @Bean
         @ConditionalOnMissingBean(CommonErrorHandler.class)
-        CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> template, MeterRegistry meters,
-                                                     Environment env) {
-            Counter deadLettered = Counter.builder("events.dead_lettered")
-                    .description("events sent to a dead-letter topic").register(meters);
-            DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                    (record, ex) -> {
-                        deadLettered.increment();
-                        return new TopicPartition(record.topic() + Topics.DLT_SUFFIX, -1);
-                    });
-            ExponentialBackOff backOff = new ExponentialBackOff(200L, 2.0);
-            backOff.setMaxInterval(10_000L);
-            backOff.setMaxElapsedTime(env.getProperty("ticketing.events.retry.max-elapsed", Duration.class,
-                    Duration.ofMinutes(15)).toMillis());
-            DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-            handler.addNotRetryableExceptions(EventJson.MalformedEventException.class);
-            return handler;
+        CommonErrorHandler deadLetteringErrorHandler(ConsumerRetryPolicy policy, Environment env) {
+            return env.getProperty("ticketing.events.retry.until-applied", Boolean.class, false)
+                    ? policy.untilApplied() : policy.deadLetterAfterRetries();
+        }
+    }
+
+    /**
+     * A listener container factory for the consumers of a service that must retry until applied while its
+     * other consumers keep the default: {@code @KafkaListener(containerFactory = UNTIL_APPLIED_FACTORY)}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer")
+    static class UntilAppliedConsumers {
+
+        @Bean(ConsumerRetryPolicy.UNTIL_APPLIED_FACTORY)
+        ConcurrentKafkaListenerContainerFactory<Object, Object> untilAppliedListenerFactory(
+                ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+                ConsumerRetryPolicy policy) {
+            ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+            configurer.configure(factory, consumers);
+            factory.setCommonErrorHandler(policy.untilApplied());
+            return factory;
         }
     }
 

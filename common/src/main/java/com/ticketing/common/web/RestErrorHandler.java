@@ -2,12 +2,16 @@ package com.ticketing.common.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -20,6 +24,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +38,15 @@ public class RestErrorHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RestErrorHandler.class);
 
-    /** Sent with every 503: the outages behind one (an open breaker, a dependency down) last seconds. */
-    static final String RETRY_AFTER_SECONDS = "2";
+    /**
+     * Sent with every 503, whatever its cause (an open breaker, a dependency or a store down): the suite's one
+     * {@code Retry-After}. The outages behind a 503 last seconds.
+     */
+    public static final String RETRY_AFTER_SECONDS = "2";
+
+    private static final long LOG_OUTAGE_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private final AtomicLong outageLoggedAt = new AtomicLong(System.nanoTime() - LOG_OUTAGE_EVERY_NANOS);
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ErrorBody> handleApi(ApiException ex) {
@@ -46,8 +59,27 @@ public class RestErrorHandler extends ResponseEntityExceptionHandler {
                 "parameter '" + ex.getName() + "' has an invalid value");
     }
 
+    /**
+     * A store (MariaDB, Redis) down, unreachable or saturated is an outage the client may retry, not a bug
+     * ({@link Outages}): 503 with {@code Retry-After}. Logged at most every 10 s, not once per request.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class, CannotCreateTransactionException.class})
+    public ResponseEntity<ErrorBody> handleOutage(Exception ex) {
+        long now = System.nanoTime();
+        long last = outageLoggedAt.get();
+        if (now - last >= LOG_OUTAGE_EVERY_NANOS && outageLoggedAt.compareAndSet(last, now)) {
+            log.warn("A store is unavailable, answering 503 (logged at most every 10 s): {}", ex.toString());
+        }
+        return body(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+                "the service is temporarily unavailable, try again shortly");
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ErrorBody> handleUnexpected(Exception ex) {
+        if (Outages.isOutage(ex)) {
+            return handleOutage(ex); // wrapped by JPA, a transaction or a use case: still an outage
+        }
         log.error("Unexpected failure", ex);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR, "unexpected error");
     }

@@ -40,7 +40,7 @@ class CircuitBreakerTransitionLogTest {
     void shouldLogEachTransitionOnceAndNothingPerRejectedCall() throws InterruptedException {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofMillis(100)).permittedNumberOfCallsInHalfOpenState(1)
+                .waitDurationInOpenState(Duration.ofSeconds(2)) // long enough for 500 rejected calls on a busy machine.permittedNumberOfCallsInHalfOpenState(1)
                 .build();
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config, new CircuitBreakerTransitionLog());
         // created after the registry, as the gateway creates its breakers on first use
@@ -58,9 +58,9 @@ class CircuitBreakerTransitionLogTest {
 
         assertThat(lines()).containsExactly(
                 "WARN Circuit breaker 'concert-service' CLOSED -> OPEN: failure rate 100.0%, slow-call rate 0.0% "
-                        + "over 4 calls; calls are rejected for 100 ms");
+                        + "over 4 calls; calls are rejected for 2000 ms");
 
-        Thread.sleep(150);
+        Thread.sleep(2_100);
         breaker.executeRunnable(() -> { });
         for (int i = 0; i < 100; i++) {
             breaker.executeRunnable(() -> { });

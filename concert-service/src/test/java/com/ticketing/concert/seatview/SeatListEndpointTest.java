@@ -1,5 +1,6 @@
 package com.ticketing.concert.seatview;
 
+import com.ticketing.common.web.Ids;
 import com.ticketing.concert.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,13 +79,14 @@ class SeatListEndpointTest extends IntegrationTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/json"))
                 .andExpect(jsonPath("$.error.code").value("SCHEDULE_NOT_FOUND"));
-        mvc.perform(get("/v1/api/concerts/seat").param("scheduleId", String.valueOf(Long.MAX_VALUE)))
+        mvc.perform(get("/v1/api/concerts/seat").param("scheduleId", String.valueOf(Ids.MAX)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error.code").value("SCHEDULE_NOT_FOUND"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "abc", "0", "-1", "1.5", "0x10", "99999999999999999999", "9223372036854775808"})
+    @ValueSource(strings = {"", " ", "abc", "0", "-1", "1.5", "0x10", "+5", " 5", "9007199254740992",
+            "9223372036854775807", "99999999999999999999", "9223372036854775808"})
     void shouldRejectAnInvalidScheduleIdWithABadRequest(String scheduleId) throws Exception {
         mvc.perform(get("/v1/api/concerts/seat").param("scheduleId", scheduleId))
                 .andExpect(status().isBadRequest())

@@ -4,10 +4,7 @@ import com.ticketing.payment.config.PaymentProperties;
 import com.ticketing.payment.domain.Payment;
 import com.ticketing.payment.domain.persistence.PaymentRepository;
 import com.ticketing.payment.saga.PaymentSaga;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,8 +22,6 @@ import java.util.Optional;
 @ConditionalOnProperty(name = "ticketing.payment.reconcile.enabled", havingValue = "true", matchIfMissing = true)
 public class PaymentReconciler {
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentReconciler.class);
-
     private final PaymentRepository payments;
     private final PaymentSaga saga;
     private final TransactionTemplate tx;
@@ -41,17 +36,13 @@ public class PaymentReconciler {
         this.batchSize = properties.reconcile().batchSize();
     }
 
-    @Scheduled(fixedDelayString = "${ticketing.payment.reconcile.interval}",
-            initialDelayString = "${ticketing.payment.reconcile.interval}")
-    public void reconcileDue() {
-        try {
-            int settled = 0;
-            while (settled < batchSize && reconcileNext()) {
-                settled++;
-            }
-        } catch (RuntimeException e) {
-            log.warn("Reconciliation tick failed: {}", e.toString());
+    /** One tick, run every {@code ticketing.payment.reconcile.interval} by {@link ReconcilerSchedule}; returns how many it settled. */
+    public int reconcileDue() {
+        int settled = 0;
+        while (settled < batchSize && reconcileNext()) {
+            settled++;
         }
+        return settled;
     }
 
     /** Settles the next due payment, if any; returns whether there was one. */

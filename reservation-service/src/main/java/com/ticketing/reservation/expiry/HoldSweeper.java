@@ -1,12 +1,12 @@
 package com.ticketing.reservation.expiry;
 
-import com.ticketing.reservation.config.Periodic;
+import com.ticketing.common.periodic.PeriodicTask;
 import com.ticketing.reservation.config.ReservationProperties;
 import org.springframework.stereotype.Component;
 
 /** Runs {@link ExpiringHolds} every {@code ticketing.reservation.expiry.interval} on its own thread. */
 @Component
-public class HoldSweeper extends Periodic {
+public class HoldSweeper extends PeriodicTask {
 
     private final ExpiringHolds expiringHolds;
 

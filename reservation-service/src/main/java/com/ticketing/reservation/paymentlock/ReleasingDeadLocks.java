@@ -1,7 +1,7 @@
 package com.ticketing.reservation.paymentlock;
 
+import com.ticketing.common.periodic.PeriodicTask;
 import com.ticketing.common.refusal.Refusal;
-import com.ticketing.reservation.config.Periodic;
 import com.ticketing.reservation.config.ReservationProperties;
 import com.ticketing.reservation.domain.persistence.ReservationStore;
 import io.micrometer.core.instrument.Counter;
@@ -27,7 +27,7 @@ import java.util.List;
  * may run it: each run claims its rows by moving their next check ({@code FOR UPDATE SKIP LOCKED}).
  */
 @Component
-public class ReleasingDeadLocks extends Periodic {
+public class ReleasingDeadLocks extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(ReleasingDeadLocks.class);
 

@@ -1,6 +1,7 @@
 package com.ticketing.user.login;
 
 import com.ticketing.common.web.ErrorCodes;
+import com.ticketing.common.web.RestErrorHandler;
 import com.ticketing.user.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +36,7 @@ import java.time.Duration;
 public final class LoginStoreGuard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginStoreGuard.class);
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(Long.parseLong(RestErrorHandler.RETRY_AFTER_SECONDS));
 
     private final StringRedisTemplate redis;
     private final ErrorResponses errors;

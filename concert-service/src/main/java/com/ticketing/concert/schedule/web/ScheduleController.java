@@ -4,7 +4,9 @@ import com.ticketing.common.docs.AdmittedOnly;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.concert.schedule.ListingOpenSchedules;
 import com.ticketing.concert.schedule.OpenSchedule;
+import com.ticketing.concert.outage.StaleAnswers;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +25,10 @@ class ScheduleController {
         this.listing = listing;
     }
 
-    @Operation(summary = "Schedules open for booking, soonest first")
+    @Operation(summary = "Schedules open for booking, soonest first (header X-Stale: true while the database is down "
+            + "and the list is the last one read)")
     @GetMapping("/schedule")
-    ApiResponse<List<OpenSchedule>> schedules() {
-        return ApiResponse.of(listing.list());
+    ResponseEntity<ApiResponse<List<OpenSchedule>>> schedules() {
+        return StaleAnswers.answer(listing.read());
     }
 }

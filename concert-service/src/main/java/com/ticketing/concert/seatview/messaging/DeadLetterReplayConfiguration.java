@@ -1,5 +1,6 @@
 package com.ticketing.concert.seatview.messaging;
 
+import com.ticketing.common.event.ConsumerRetryPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Duration;
 
@@ -27,9 +27,9 @@ class DeadLetterReplayConfiguration {
             @Value("${ticketing.concert.seat-view.dead-letter-replay.max-interval:30s}") Duration maxInterval) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        ExponentialBackOff backOff = new ExponentialBackOff(Math.min(1_000L, maxInterval.toMillis()), 2.0);
-        backOff.setMaxInterval(maxInterval.toMillis());
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        // Common's back-off, without end and without a recoverer: a dead letter is never dead-lettered again.
+        factory.setCommonErrorHandler(new DefaultErrorHandler(
+                ConsumerRetryPolicy.backOff(Duration.ofSeconds(1), maxInterval, null)));
         factory.setConcurrency(1);
         return factory;
     }

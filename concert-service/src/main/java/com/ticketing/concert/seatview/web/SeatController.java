@@ -4,10 +4,12 @@ import com.ticketing.common.docs.AdmittedOnly;
 import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.concert.ConcertErrors;
+import com.ticketing.concert.outage.StaleAnswers;
 import com.ticketing.concert.seatview.ListingSeats;
 import com.ticketing.concert.seatview.SeatListItem;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Positive;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,11 +29,12 @@ class SeatController {
         this.listing = listing;
     }
 
-    @Operation(summary = "The seats of a schedule with their status (AVAILABLE, HELD, SOLD)")
+    @Operation(summary = "The seats of a schedule with their status (AVAILABLE, HELD, SOLD); header X-Stale: true "
+            + "while the database is down and the list is the last one read for the schedule")
     @ApiError(status = 404, codes = ConcertErrors.SCHEDULE_NOT_FOUND, when = "the schedule does not exist")
     @GetMapping("/seat")
-    ApiResponse<List<SeatListItem>> seats(
+    ResponseEntity<ApiResponse<List<SeatListItem>>> seats(
             @RequestParam @Positive(message = "scheduleId must be a positive number") Long scheduleId) {
-        return ApiResponse.of(listing.of(scheduleId));
+        return StaleAnswers.answer(listing.read(scheduleId));
     }
 }

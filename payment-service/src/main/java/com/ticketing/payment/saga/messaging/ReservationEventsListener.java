@@ -1,5 +1,6 @@
 package com.ticketing.payment.saga.messaging;
 
+import com.ticketing.common.event.ConsumerRetryPolicy;
 import com.ticketing.common.event.EventEnvelope;
 import com.ticketing.common.event.EventJson;
 import com.ticketing.common.event.EventTypes;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Thin consumer of {@code reservation.events}: only {@code ReservationConfirmationFailed} concerns payments
  * (its compensation is a refund); every other type is skipped. Replays are absorbed by the saga's processed
  * event ids; an envelope that cannot be read goes to the dead-letter topic at once, anything else is retried
- * until it succeeds ({@link MessagingConfiguration}).
+ * until it succeeds (common's {@link ConsumerRetryPolicy#untilApplied()}: a refund sent to the dead-letter topic
+ * would be money not given back).
  */
 @Component
 class ReservationEventsListener {
@@ -26,7 +28,7 @@ class ReservationEventsListener {
     }
 
     @KafkaListener(id = "payment-compensation", topics = Topics.RESERVATION_EVENTS, groupId = "payment-service",
-            containerFactory = MessagingConfiguration.COMPENSATION_LISTENER_FACTORY)
+            containerFactory = ConsumerRetryPolicy.UNTIL_APPLIED_FACTORY)
     void on(String value) {
         EventEnvelope envelope = json.read(value);
         if (!EventTypes.RESERVATION_CONFIRMATION_FAILED.equals(envelope.type())) {

@@ -1,8 +1,8 @@
 package com.ticketing.reservation.paymentlock.web;
 
 import com.ticketing.common.web.ApiResponse;
+import com.ticketing.common.web.Ids;
 import com.ticketing.reservation.paymentlock.LockingForPayment;
-import com.ticketing.reservation.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;

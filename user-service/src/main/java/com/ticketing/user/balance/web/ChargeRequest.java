@@ -1,6 +1,8 @@
 package com.ticketing.user.balance.web;
 
+import com.ticketing.common.web.Ids;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -10,6 +12,6 @@ import jakarta.validation.constraints.Positive;
  */
 public record ChargeRequest(
         @Schema(description = "optional; must be your own user id (the access token's subject) when sent")
-        @Positive Long userId,
+        @Positive @Max(Ids.MAX) Long userId,
         @NotNull @Positive Long amount) {
 }
