@@ -3,9 +3,6 @@ package com.ticketing.concert;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
-
-import java.time.Clock;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -13,11 +10,5 @@ public class ConcertServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ConcertServiceApplication.class, args);
-    }
-
-    /** The time every "is the booking window open" decision is taken at (UTC). */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

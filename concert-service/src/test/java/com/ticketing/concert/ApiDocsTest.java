@@ -23,7 +23,7 @@ class ApiDocsTest extends IntegrationTest {
                         "/v1/api/concerts/seat", List.of("get")))
                 .isAdmittedOnly("/v1/api/concerts/schedule", "get")
                 .isAdmittedOnly("/v1/api/concerts/seat", "get")
-                .documentsError("/v1/api/concerts/seat", "get", 404, ConcertErrorCodes.SCHEDULE_NOT_FOUND)
+                .documentsError("/v1/api/concerts/seat", "get", 404, ConcertErrors.SCHEDULE_NOT_FOUND)
                 .documentsError("/v1/api/concerts/seat", "get", 400, "VALIDATION_FAILED")
                 .doesNotDocument("/v1/api/concerts/schedule", "get", 400);
     }

@@ -11,7 +11,6 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule rules = ServiceArchitecture.domainIn("com.ticketing.concert.catalog", "com.ticketing.concert.schedule", "com.ticketing.concert.seatview")
-            // moved by the service-template pass: the Redis-backed schedule cache is persistence, in schedule/ today.
-            .except("com.ticketing.concert.schedule.ScheduleCache").rules();
+    static final ArchRule rules = ServiceArchitecture.domainIn(
+            "com.ticketing.concert.catalog", "com.ticketing.concert.schedule", "com.ticketing.concert.seatview").rules();
 }

@@ -1,7 +1,7 @@
 package com.ticketing.concert;
 
 import com.ticketing.common.event.Topics;
-import com.ticketing.concert.schedule.ScheduleCache;
+import com.ticketing.concert.schedule.persistence.ScheduleCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

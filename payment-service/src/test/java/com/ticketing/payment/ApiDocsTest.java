@@ -2,7 +2,6 @@ package com.ticketing.payment;
 
 import com.ticketing.common.docs.PublishedApi;
 import com.ticketing.common.web.ErrorCodes;
-import com.ticketing.payment.saga.PaymentErrorCodes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,12 +25,12 @@ class ApiDocsTest extends PaymentServiceIntegrationTest {
                 .isAdmittedOnly(PAY, "post")
                 .needsLogin(ONE, "get", true)
                 .needsQueueToken(ONE, "get", false)
-                .documentsError(PAY, "post", 404, PaymentErrorCodes.RESERVATION_NOT_FOUND)
+                .documentsError(PAY, "post", 404, PaymentErrors.RESERVATION_NOT_FOUND)
                 .documentsError(PAY, "post", 409, ErrorCodes.INSUFFICIENT_BALANCE)
-                .documentsError(PAY, "post", 409, PaymentErrorCodes.PAYMENT_FAILED)
-                .documentsError(PAY, "post", 422, PaymentErrorCodes.IDEMPOTENCY_KEY_REUSED)
-                .documentsError(PAY, "post", 503, PaymentErrorCodes.PAYMENT_OUTCOME_UNKNOWN)
+                .documentsError(PAY, "post", 409, PaymentErrors.PAYMENT_FAILED)
+                .documentsError(PAY, "post", 422, PaymentErrors.IDEMPOTENCY_KEY_REUSED)
+                .documentsError(PAY, "post", 503, PaymentErrors.PAYMENT_OUTCOME_UNKNOWN)
                 .documentsError(PAY, "post", 503, ErrorCodes.SERVICE_UNAVAILABLE)
-                .documentsError(ONE, "get", 404, PaymentErrorCodes.PAYMENT_NOT_FOUND);
+                .documentsError(ONE, "get", 404, PaymentErrors.PAYMENT_NOT_FOUND);
     }
 }

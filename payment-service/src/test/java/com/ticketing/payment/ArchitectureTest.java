@@ -11,5 +11,5 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule rules = ServiceArchitecture.domainIn("com.ticketing.payment.payment").rules();
+    static final ArchRule rules = ServiceArchitecture.domainIn("com.ticketing.payment.domain").rules();
 }

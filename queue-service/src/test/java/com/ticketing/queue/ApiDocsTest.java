@@ -1,7 +1,6 @@
 package com.ticketing.queue;
 
 import com.ticketing.common.docs.PublishedApi;
-import com.ticketing.queue.token.QueueErrorCodes;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -33,7 +32,7 @@ class ApiDocsTest extends QueueIntegrationTest {
                 .documentsError(TOKEN, "post", 429, "RATE_LIMITED")
                 .needsQueueToken(CHECK, "post", true)
                 .documentsError(CHECK, "post", 401, "INVALID_TOKEN")
-                .documentsError(CHECK, "post", 404, QueueErrorCodes.QUEUE_TOKEN_NOT_FOUND)
+                .documentsError(CHECK, "post", 404, QueueErrors.QUEUE_TOKEN_NOT_FOUND)
                 .doesNotDocument(CHECK, "post", 403)
                 .needsQueueToken(TOKEN, "delete", true)
                 .documentsError(TOKEN, "delete", 401, "INVALID_TOKEN");

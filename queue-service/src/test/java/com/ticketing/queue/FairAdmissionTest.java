@@ -1,8 +1,8 @@
 package com.ticketing.queue;
 
-import com.ticketing.queue.store.AdmissionLimits;
-import com.ticketing.queue.store.AdmissionResult;
-import com.ticketing.queue.store.QueueKeys;
+import com.ticketing.queue.domain.AdmissionLimits;
+import com.ticketing.queue.domain.AdmissionResult;
+import com.ticketing.queue.domain.persistence.QueueKeys;
 import com.ticketing.queue.token.IssuingQueueTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,7 +2,7 @@ package com.ticketing.queue;
 
 import com.ticketing.common.auth.QueueToken;
 import com.ticketing.common.auth.QueueTokenCodec;
-import com.ticketing.queue.store.QueueKeys;
+import com.ticketing.queue.domain.persistence.QueueKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

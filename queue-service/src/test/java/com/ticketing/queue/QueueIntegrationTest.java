@@ -2,7 +2,7 @@ package com.ticketing.queue;
 
 import com.ticketing.common.auth.QueueTokenCodec;
 import com.ticketing.queue.admission.AdmittingUsers;
-import com.ticketing.queue.store.QueueStore;
+import com.ticketing.queue.domain.persistence.QueueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

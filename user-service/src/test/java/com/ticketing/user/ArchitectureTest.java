@@ -11,12 +11,5 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule rules = ServiceArchitecture.domainIn("com.ticketing.user.account", "com.ticketing.user.balance")
-            .except(
-                    // moved by the service-template pass: builds ApiException(HttpStatus...) for the use cases, to
-                    // become protocol-free refusals mapped to HTTP once (UserErrors at the service root).
-                    "com.ticketing.user.balance.BalanceErrors",
-                    // moved by the service-template pass: the login failure handler writes HTTP answers, a web
-                    // adapter that lives in login/ today.
-                    "com.ticketing.user.login.LoginOutcomes").rules();
+    static final ArchRule rules = ServiceArchitecture.domainIn("com.ticketing.user.account", "com.ticketing.user.balance").rules();
 }

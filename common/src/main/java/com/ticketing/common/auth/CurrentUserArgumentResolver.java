@@ -1,9 +1,8 @@
 package com.ticketing.common.auth;
 
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ErrorCodes;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -45,7 +44,7 @@ public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolve
                 // fall through to 401
             }
         }
-        throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "log in first: a valid access token is required");
+        throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCodes.UNAUTHENTICATED, "log in first: a valid access token is required");
     }
 
     static Set<String> roles(String raw) {

@@ -1,6 +1,6 @@
 package com.ticketing.common.faults;
 
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.ErrorCodes;
 import org.slf4j.Logger;
@@ -49,15 +49,15 @@ public class FaultController {
     @PutMapping(PATH + "/latency")
     public ApiResponse<LatencyFault.Injection> inject(@RequestBody LatencyRequest request) {
         if (request == null || request.delayMs() == null || request.delayMs() < 1 || request.delayMs() > MAX_DELAY_MS) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "delayMs must be 1.." + MAX_DELAY_MS);
+            throw Refusal.invalid(ErrorCodes.VALIDATION_FAILED, "delayMs must be 1.." + MAX_DELAY_MS);
         }
         long seconds = request.seconds() == null ? 60 : request.seconds();
         if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "seconds must be 1.." + MAX_SECONDS);
+            throw Refusal.invalid(ErrorCodes.VALIDATION_FAILED, "seconds must be 1.." + MAX_SECONDS);
         }
         String prefix = request.pathPrefix() == null ? "/" : request.pathPrefix();
         if (!prefix.startsWith("/") || prefix.length() > 200) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "pathPrefix must be a path starting with /");
+            throw Refusal.invalid(ErrorCodes.VALIDATION_FAILED, "pathPrefix must be a path starting with /");
         }
         LatencyFault.Injection injection = new LatencyFault.Injection(request.delayMs(), prefix,
                 clock.instant().plus(Duration.ofSeconds(seconds)));

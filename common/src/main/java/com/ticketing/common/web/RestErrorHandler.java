@@ -48,11 +48,6 @@ public class RestErrorHandler extends ResponseEntityExceptionHandler {
 
     private final AtomicLong outageLoggedAt = new AtomicLong(System.nanoTime() - LOG_OUTAGE_EVERY_NANOS);
 
-    @ExceptionHandler(ApiException.class)
-    public ResponseEntity<ErrorBody> handleApi(ApiException ex) {
-        return body(ex.status(), ex.code(), ex.getMessage());
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ErrorBody> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
         return body(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,

@@ -31,8 +31,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *   <li>{@link #controllersArePackagePrivate()}: nothing but the framework calls a controller.</li>
  * </ul>
  *
- * <p><b>The domain.</b> Services are packaged by feature, so the domain model shares its feature package with the
- * use cases that drive it ({@code reservation/reservation/Reservation}, {@code payment/payment/Payment}). Each
+ * <p><b>The domain.</b> Services are packaged by feature (docs/service-template.md): the model several features
+ * share lives in {@code <service>/domain} ({@code reservation/domain/Reservation}, {@code payment/domain/Payment}),
+ * a model one feature uses shares that feature's package with its use cases ({@code user/balance}). Each
  * service names its domain packages ({@link #domainIn}); in them, the domain is every class that is not Spring
  * wiring: not a Spring component (use cases, repositories), configuration or configuration-properties class, not a
  * Spring Data repository, not a class extending or implementing a framework type (a filter, a converter), and not

@@ -1,7 +1,7 @@
 package com.ticketing.common.faults;
 
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.testing.MutableClock;
-import com.ticketing.common.web.ApiException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -49,7 +49,7 @@ class FaultControllerTest {
                 new FaultController.LatencyRequest(100L, "/", 601L),
                 new FaultController.LatencyRequest(100L, "internal", 10L)}) {
             assertThatThrownBy(() -> controller.inject(bad)).as(bad.toString())
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+                    .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID));
         }
         assertThat(fault.active()).isNull();
     }

@@ -1,7 +1,8 @@
 package com.ticketing.concert.catalog;
 
-import com.ticketing.common.web.ApiException;
-import com.ticketing.concert.ConcertErrorCodes;
+import com.ticketing.common.refusal.Refusal;
+import com.ticketing.concert.ConcertErrors;
+import com.ticketing.concert.catalog.persistence.CatalogRepository;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -20,10 +21,10 @@ public class LookingUpCatalogSeat {
 
     public CatalogSeat lookUp(long scheduleId, long seatId) {
         CatalogRepository.ScheduleSeat found = catalog.scheduleSeat(scheduleId, seatId)
-                .orElseThrow(() -> ApiException.notFound(ConcertErrorCodes.SCHEDULE_NOT_FOUND,
+                .orElseThrow(() -> Refusal.notFound(ConcertErrors.SCHEDULE_NOT_FOUND,
                         "schedule " + scheduleId + " does not exist"));
         CatalogRepository.Seat seat = found.seat()
-                .orElseThrow(() -> ApiException.notFound(ConcertErrorCodes.SEAT_NOT_FOUND,
+                .orElseThrow(() -> Refusal.notFound(ConcertErrors.SEAT_NOT_FOUND,
                         "seat " + seatId + " does not exist in schedule " + scheduleId));
         return new CatalogSeat(found.scheduleId(), found.concertId(), seat.seatId(), seat.seatNo(), seat.price(),
                 found.window().isOpenAt(clock.instant()));

@@ -2,6 +2,8 @@ package com.ticketing.concert.schedule;
 
 import com.ticketing.concert.outage.LastKnownGood;
 import com.ticketing.concert.outage.Served;
+import com.ticketing.concert.schedule.persistence.ScheduleCache;
+import com.ticketing.concert.schedule.persistence.ScheduleQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,6 @@
 package com.ticketing.concert.schedule;
 
+import com.ticketing.concert.schedule.persistence.ScheduleCache;
 import com.ticketing.concert.seatview.SeatAvailabilityChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;

@@ -1,10 +1,11 @@
 package com.ticketing.concert.seatview;
 
-import com.ticketing.common.web.ApiException;
-import com.ticketing.concert.ConcertErrorCodes;
-import com.ticketing.concert.catalog.CatalogRepository;
+import com.ticketing.common.refusal.Refusal;
+import com.ticketing.concert.ConcertErrors;
+import com.ticketing.concert.catalog.persistence.CatalogRepository;
 import com.ticketing.concert.outage.LastKnownGood;
 import com.ticketing.concert.outage.Served;
+import com.ticketing.concert.seatview.persistence.SeatViewRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,7 @@ public class ListingSeats {
     private List<SeatListItem> fromDatabase(long scheduleId) {
         List<SeatListItem> found = seats.seatsOf(scheduleId);
         if (found.isEmpty() && !catalog.scheduleExists(scheduleId)) {
-            throw ApiException.notFound(ConcertErrorCodes.SCHEDULE_NOT_FOUND, "schedule " + scheduleId + " does not exist");
+            throw Refusal.notFound(ConcertErrors.SCHEDULE_NOT_FOUND, "schedule " + scheduleId + " does not exist");
         }
         return found;
     }

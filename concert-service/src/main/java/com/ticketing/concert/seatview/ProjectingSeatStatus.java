@@ -2,6 +2,7 @@ package com.ticketing.concert.seatview;
 
 import com.ticketing.common.event.EventJson;
 import com.ticketing.common.outbox.ProcessedEvents;
+import com.ticketing.concert.seatview.persistence.SeatViewRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;

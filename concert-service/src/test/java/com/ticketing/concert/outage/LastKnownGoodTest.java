@@ -1,6 +1,6 @@
 package com.ticketing.concert.outage;
 
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ErrorCodes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -45,8 +45,8 @@ class LastKnownGoodTest {
         seats.read(1L, () -> List.of("A1"));
 
         assertThatThrownBy(() -> seats.read(1L, () -> {
-            throw ApiException.notFound(ErrorCodes.NOT_FOUND, "gone");
-        })).isInstanceOf(ApiException.class);
+            throw Refusal.notFound(ErrorCodes.NOT_FOUND, "gone");
+        })).isInstanceOf(Refusal.class);
     }
 
     @Test

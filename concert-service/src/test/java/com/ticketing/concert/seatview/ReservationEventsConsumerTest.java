@@ -7,7 +7,7 @@ import com.ticketing.common.event.EventTypes;
 import com.ticketing.common.event.Topics;
 import com.ticketing.concert.IntegrationTest;
 import com.ticketing.concert.schedule.ListingOpenSchedules;
-import com.ticketing.concert.schedule.ScheduleCache;
+import com.ticketing.concert.schedule.persistence.ScheduleCache;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,7 +1,7 @@
 package com.ticketing.payment.reconcile;
 
-import com.ticketing.payment.PaymentProperties;
-import com.ticketing.payment.payment.PaymentStatus;
+import com.ticketing.payment.config.PaymentProperties;
+import com.ticketing.payment.domain.PaymentStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;

@@ -1,8 +1,8 @@
 package com.ticketing.payment.reconcile;
 
-import com.ticketing.payment.PaymentProperties;
-import com.ticketing.payment.payment.Payment;
-import com.ticketing.payment.payment.PaymentRepository;
+import com.ticketing.payment.config.PaymentProperties;
+import com.ticketing.payment.domain.Payment;
+import com.ticketing.payment.domain.persistence.PaymentRepository;
 import com.ticketing.payment.saga.PaymentSaga;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;

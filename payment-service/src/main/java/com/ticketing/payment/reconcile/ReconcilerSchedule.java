@@ -1,7 +1,7 @@
 package com.ticketing.payment.reconcile;
 
 import com.ticketing.common.periodic.PeriodicTask;
-import com.ticketing.payment.PaymentProperties;
+import com.ticketing.payment.config.PaymentProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 

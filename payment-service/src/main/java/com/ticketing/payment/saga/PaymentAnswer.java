@@ -1,7 +1,8 @@
 package com.ticketing.payment.saga;
 
 import com.ticketing.common.refusal.Refusal;
-import com.ticketing.payment.payment.Payment;
+import com.ticketing.payment.PaymentErrors;
+import com.ticketing.payment.domain.Payment;
 
 /**
  * A payment request that cannot answer with a receipt, carrying the payment as it stands, so the client knows
@@ -21,11 +22,11 @@ public class PaymentAnswer extends Refusal {
     static PaymentAnswer of(Payment payment) {
         return switch (payment.status()) {
             case PENDING, DEBIT_UNKNOWN -> new PaymentAnswer(Kind.UNAVAILABLE,
-                    PaymentErrorCodes.PAYMENT_OUTCOME_UNKNOWN, "payment " + payment.id()
+                    PaymentErrors.PAYMENT_OUTCOME_UNKNOWN, "payment " + payment.id()
                     + " is being confirmed; check GET /v1/api/concerts/payment/" + payment.id(), payment);
-            case FAILED -> new PaymentAnswer(Kind.CONFLICT, PaymentErrorCodes.PAYMENT_FAILED,
+            case FAILED -> new PaymentAnswer(Kind.CONFLICT, PaymentErrors.PAYMENT_FAILED,
                     "payment " + payment.id() + " failed (" + payment.failureCode() + "); nothing was debited", payment);
-            case REFUNDING, REFUNDED -> new PaymentAnswer(Kind.CONFLICT, PaymentErrorCodes.PAYMENT_REFUNDED,
+            case REFUNDING, REFUNDED -> new PaymentAnswer(Kind.CONFLICT, PaymentErrors.PAYMENT_REFUNDED,
                     "payment " + payment.id() + " is refunded", payment);
             case COMPLETED -> throw new IllegalArgumentException("a completed payment is answered with its receipt");
         };

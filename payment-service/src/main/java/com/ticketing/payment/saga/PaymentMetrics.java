@@ -1,6 +1,6 @@
 package com.ticketing.payment.saga;
 
-import com.ticketing.payment.payment.PaymentRepository;
+import com.ticketing.payment.domain.persistence.PaymentRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,13 +1,13 @@
 package com.ticketing.payment.saga;
 
 import com.ticketing.common.outbox.ProcessedEvents;
-import com.ticketing.common.remote.Reply;
 import com.ticketing.common.refusal.Refusal;
+import com.ticketing.common.remote.Reply;
 import com.ticketing.common.web.ErrorCodes;
-import com.ticketing.payment.payment.Payment;
-import com.ticketing.payment.payment.PaymentIds;
-import com.ticketing.payment.payment.PaymentRepository;
-import com.ticketing.payment.payment.PaymentStatus;
+import com.ticketing.payment.domain.Payment;
+import com.ticketing.payment.domain.PaymentIds;
+import com.ticketing.payment.domain.PaymentStatus;
+import com.ticketing.payment.domain.persistence.PaymentRepository;
 import com.ticketing.payment.remote.DebitReceipt;
 import com.ticketing.payment.remote.DebitRecord;
 
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Optional;
 
-import static com.ticketing.payment.saga.PaymentErrorCodes.*;
+import static com.ticketing.payment.PaymentErrors.*;
 
 /**
  * The payment saga, steps and compensations in one place.

@@ -1,9 +1,9 @@
 package com.ticketing.queue.admission;
 
 import com.ticketing.queue.config.QueueProperties;
-import com.ticketing.queue.store.AdmissionLimits;
-import com.ticketing.queue.store.AdmissionResult;
-import com.ticketing.queue.store.QueueStore;
+import com.ticketing.queue.domain.AdmissionLimits;
+import com.ticketing.queue.domain.AdmissionResult;
+import com.ticketing.queue.domain.persistence.QueueStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

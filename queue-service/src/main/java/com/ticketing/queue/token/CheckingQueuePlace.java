@@ -2,12 +2,12 @@ package com.ticketing.queue.token;
 
 import com.ticketing.common.auth.QueueToken;
 import com.ticketing.common.auth.QueueTokenCodec;
-import com.ticketing.common.web.ApiException;
-import com.ticketing.queue.store.Place;
-import com.ticketing.queue.store.QueueStore;
+import com.ticketing.common.refusal.Refusal;
+import com.ticketing.queue.QueueErrors;
+import com.ticketing.queue.domain.Place;
+import com.ticketing.queue.domain.persistence.QueueStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +39,7 @@ public class CheckingQueuePlace {
             Place place = store.check(token.userId(), token.tokenId()).orElse(null);
             if (place == null) {
                 outcome = "no_place";
-                throw new ApiException(HttpStatus.NOT_FOUND, QueueErrorCodes.QUEUE_TOKEN_NOT_FOUND,
+                throw Refusal.notFound( QueueErrors.QUEUE_TOKEN_NOT_FOUND,
                         "this token holds no place in the queue any more; request a new token");
             }
             outcome = place.status().name().toLowerCase();

@@ -1,11 +1,11 @@
 package com.ticketing.queue.token;
 
 import com.ticketing.common.auth.QueueTokenCodec;
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.queue.config.QueueProperties;
-import com.ticketing.queue.store.Place;
-import com.ticketing.queue.store.QueueStore;
+import com.ticketing.queue.domain.Place;
+import com.ticketing.queue.domain.persistence.QueueStore;
 import org.springframework.stereotype.Service;
 
 import java.util.UUID;
@@ -34,7 +34,7 @@ public class IssuingQueueTokens {
 
     public QueueTicket issue(long userId) {
         if (userId < 1 || userId > properties.maxUserId()) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED,
+            throw Refusal.invalid(ErrorCodes.VALIDATION_FAILED,
                     "userId: must be between 1 and " + properties.maxUserId());
         }
         Place place = store.issue(userId, UUID.randomUUID().toString());

@@ -2,7 +2,7 @@ package com.ticketing.queue.token;
 
 import com.ticketing.common.auth.QueueToken;
 import com.ticketing.common.auth.QueueTokenCodec;
-import com.ticketing.queue.store.QueueStore;
+import com.ticketing.queue.domain.persistence.QueueStore;
 import org.springframework.stereotype.Service;
 
 /** Explicit exit: frees the waiting place or the active slot of the token. Idempotent. */

@@ -3,9 +3,8 @@ package com.ticketing.queue.token;
 import com.ticketing.common.auth.InvalidQueueTokenException;
 import com.ticketing.common.auth.QueueToken;
 import com.ticketing.common.auth.QueueTokenCodec;
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ErrorCodes;
-import org.springframework.http.HttpStatus;
 
 final class QueueTokens {
 
@@ -21,10 +20,10 @@ final class QueueTokens {
         try {
             token = codec.verifyHeader(header);
         } catch (InvalidQueueTokenException e) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_TOKEN, e.getMessage());
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCodes.INVALID_TOKEN, e.getMessage());
         }
         if (token.userId() != userId) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_TOKEN,
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCodes.INVALID_TOKEN,
                     "the waiting-room token was issued to another user");
         }
         return token;

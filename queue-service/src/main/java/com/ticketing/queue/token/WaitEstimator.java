@@ -1,8 +1,8 @@
 package com.ticketing.queue.token;
 
 import com.ticketing.queue.config.QueueProperties;
-import com.ticketing.queue.store.Place;
-import com.ticketing.queue.store.QueueStatus;
+import com.ticketing.queue.domain.Place;
+import com.ticketing.queue.domain.QueueStatus;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,7 +9,7 @@ import com.ticketing.common.remote.RemoteClient;
 import com.ticketing.common.remote.RemoteClients;
 import com.ticketing.common.remote.Reply;
 import com.ticketing.common.web.ErrorCodes;
-import com.ticketing.reservation.web.ReservationErrors;
+import com.ticketing.reservation.ReservationErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param holdDuration               how long a seat stays held without payment
  * @param maxActiveHoldsPerUser      held or locked reservations one user may have at once
  * @param expiry                     the expiry sweeper
- * @param failConfirmationForSeatIds TEST SWITCH, empty by default: payments for these seats are never
+ * @param failConfirmationForSeatIds TEST SWITCH ({@code faults.ForcedConfirmationFailures}), empty by default: payments for these seats are never
  *                                   confirmed (the reservation is cancelled and {@code ReservationConfirmationFailed}
  *                                   is emitted), so the compensation path can be exercised end to end
  * @param paying                     the check of reservations locked for payment (PAYING)

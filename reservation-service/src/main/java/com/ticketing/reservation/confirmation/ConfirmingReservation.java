@@ -1,13 +1,13 @@
 package com.ticketing.reservation.confirmation;
 
 import com.ticketing.common.outbox.ProcessedEvents;
-import com.ticketing.reservation.config.ReservationProperties;
-import com.ticketing.reservation.reservation.Reservation;
-import com.ticketing.reservation.reservation.ReservationRefused;
-import com.ticketing.reservation.reservation.ReservationStatus;
-import com.ticketing.reservation.reservation.events.ReservationEvents;
-import com.ticketing.reservation.reservation.ReservationEvent.ReservationConfirmationFailed;
-import com.ticketing.reservation.reservation.persistence.ReservationStore;
+import com.ticketing.reservation.domain.Reservation;
+import com.ticketing.reservation.domain.ReservationEvent.ReservationConfirmationFailed;
+import com.ticketing.reservation.domain.ReservationRefused;
+import com.ticketing.reservation.domain.ReservationStatus;
+import com.ticketing.reservation.domain.events.ReservationEvents;
+import com.ticketing.reservation.domain.persistence.ReservationStore;
+import com.ticketing.reservation.faults.ForcedConfirmationFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -39,24 +39,23 @@ public class ConfirmingReservation {
     public static final String RESERVATION_NOT_FOUND = "RESERVATION_NOT_FOUND";
     public static final String USER_MISMATCH = "USER_MISMATCH";
     public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
-    public static final String FORCED_FAILURE = "FORCED_FAILURE";
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmingReservation.class);
 
     private final ProcessedEvents processed;
     private final ReservationStore store;
     private final ReservationEvents events;
-    private final ReservationProperties props;
+    private final ForcedConfirmationFailures forcedFailures;
     private final Clock clock;
     private final Counter confirmed;
     private final Counter failed;
 
     public ConfirmingReservation(ProcessedEvents processed, ReservationStore store, ReservationEvents events,
-                                 ReservationProperties props, Clock clock, MeterRegistry meters) {
+                                 ForcedConfirmationFailures forcedFailures, Clock clock, MeterRegistry meters) {
         this.processed = processed;
         this.store = store;
         this.events = events;
-        this.props = props;
+        this.forcedFailures = forcedFailures;
         this.clock = clock;
         this.confirmed = Counter.builder("reservation.confirmed").description("reservations confirmed").register(meters);
         this.failed = Counter.builder("reservation.confirmation_failed")
@@ -97,8 +96,8 @@ public class ConfirmingReservation {
         if (payment.amount() != null && payment.amount() != r.price()) {
             return AMOUNT_MISMATCH;
         }
-        if (props.failConfirmationForSeatIds().contains(r.seatId())) {
-            return FORCED_FAILURE;
+        if (forcedFailures.appliesTo(r.seatId())) {
+            return ForcedConfirmationFailures.REASON;
         }
         return null;
     }

@@ -6,7 +6,7 @@ package com.ticketing.reservation.confirmation;
  */
 public record PaymentCompleted(Long paymentId, Long reservationId, Long userId, Long amount) {
 
-    boolean isComplete() {
+    public boolean isComplete() {
         return paymentId != null && paymentId > 0 && reservationId != null && reservationId > 0
                 && userId != null && userId > 0;
     }

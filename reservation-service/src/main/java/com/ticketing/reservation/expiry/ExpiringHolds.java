@@ -1,8 +1,8 @@
 package com.ticketing.reservation.expiry;
 
 import com.ticketing.reservation.config.ReservationProperties;
-import com.ticketing.reservation.reservation.Reservation;
-import com.ticketing.reservation.reservation.persistence.ReservationStore;
+import com.ticketing.reservation.domain.Reservation;
+import com.ticketing.reservation.domain.persistence.ReservationStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;

@@ -2,13 +2,13 @@ package com.ticketing.reservation.hold;
 
 import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ErrorCodes;
+import com.ticketing.reservation.ReservationErrors;
 import com.ticketing.reservation.catalog.CatalogSeat;
 import com.ticketing.reservation.catalog.ConcertCatalog;
 import com.ticketing.reservation.config.ReservationProperties;
-import com.ticketing.reservation.reservation.Reservation;
-import com.ticketing.reservation.reservation.ReservationStatus;
-import com.ticketing.reservation.reservation.persistence.ReservationStore;
-import com.ticketing.reservation.web.ReservationErrors;
+import com.ticketing.reservation.domain.Reservation;
+import com.ticketing.reservation.domain.ReservationStatus;
+import com.ticketing.reservation.domain.persistence.ReservationStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.PessimisticLockingFailureException;

@@ -5,7 +5,7 @@ import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventJson;
 import com.ticketing.common.testing.MutableClock;
 import com.ticketing.reservation.catalog.ConcertCatalog;
-import com.ticketing.reservation.payment.PaymentStates;
+import com.ticketing.reservation.paymentlock.PaymentStates;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +27,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

@@ -2,6 +2,7 @@ package com.ticketing.reservation.web;
 
 import com.ticketing.common.docs.PublishedApi;
 import com.ticketing.common.web.ErrorCodes;
+import com.ticketing.reservation.ReservationErrors;
 import com.ticketing.reservation.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 

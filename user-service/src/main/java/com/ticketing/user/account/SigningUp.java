@@ -1,5 +1,6 @@
 package com.ticketing.user.account;
 
+import com.ticketing.user.UserErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,9 +24,9 @@ public class SigningUp {
     }
 
     public Account signUp(String submittedUsername, String password) {
-        String username = Usernames.canonical(submittedUsername).orElseThrow(() -> AccountErrors.invalid(Usernames.RULE));
+        String username = Usernames.canonical(submittedUsername).orElseThrow(() -> UserErrors.invalid(Usernames.RULE));
         Passwords.problem(password, username).ifPresent(problem -> {
-            throw AccountErrors.invalid(problem);
+            throw UserErrors.invalid(problem);
         });
         String hash = passwords.encode(password);
         try {
@@ -33,7 +34,7 @@ public class SigningUp {
             signUps.increment();
             return account;
         } catch (AccountRegistry.UsernameTakenException taken) {
-            throw AccountErrors.usernameTaken();
+            throw UserErrors.usernameTaken();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.ticketing.user.balance;
 
+import com.ticketing.user.UserErrors;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +32,7 @@ class BalanceTransactions {
                 return tx.execute(status -> change.get());
             } catch (PessimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
-                    throw BalanceErrors.busy();
+                    throw UserErrors.busy();
                 }
                 metrics.lockRetry();
             }

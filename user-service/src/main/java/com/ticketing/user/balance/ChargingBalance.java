@@ -1,5 +1,6 @@
 package com.ticketing.user.balance;
 
+import com.ticketing.user.UserErrors;
 import com.ticketing.user.balance.persistence.Accounts;
 import com.ticketing.user.balance.persistence.Ledger;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,7 +35,7 @@ public class ChargingBalance {
     /** @param idempotencyKey the client's key, or {@code null} for a charge that is not to be deduplicated */
     public UserBalance charge(long userId, long amount, String idempotencyKey) {
         if (!limits.isChargeable(amount)) {
-            throw BalanceErrors.invalidAmount("amount must be between 1 and " + limits.maxCharge() + " won");
+            throw UserErrors.invalidAmount("amount must be between 1 and " + limits.maxCharge() + " won");
         }
         Optional<UserBalance> repeat = repeatOf(userId, amount, idempotencyKey);
         if (repeat.isPresent()) {
@@ -65,10 +66,10 @@ public class ChargingBalance {
             return repeat.get();
         }
         if (!accounts.exists(userId)) {
-            throw BalanceErrors.userNotFound(userId);
+            throw UserErrors.userNotFound(userId);
         }
         metrics.balanceLimitExceeded();
-        throw BalanceErrors.balanceLimitExceeded(limits.maxBalance());
+        throw UserErrors.balanceLimitExceeded(limits.maxBalance());
     }
 
     private Optional<UserBalance> repeatOf(long userId, long amount, String idempotencyKey) {
@@ -77,7 +78,7 @@ public class ChargingBalance {
         }
         return ledger.findCharge(userId, idempotencyKey).map(first -> {
             if (!first.isRepeatOf(userId, amount)) {
-                throw BalanceErrors.idempotencyKeyReused();
+                throw UserErrors.idempotencyKeyReused();
             }
             metrics.replayed(LedgerKind.CHARGE);
             return new UserBalance(userId, first.balanceAfter());

@@ -1,5 +1,6 @@
 package com.ticketing.user.balance;
 
+import com.ticketing.user.UserErrors;
 import com.ticketing.user.balance.persistence.Accounts;
 import com.ticketing.user.balance.persistence.Ledger;
 import com.ticketing.user.balance.persistence.PaymentClaims;
@@ -38,7 +39,7 @@ public class DebitingBalance {
 
     public PaymentBalance debit(long userId, long paymentId, long amount) {
         if (!limits.isPayable(amount)) {
-            throw BalanceErrors.invalidAmount("amount must be between 1 and " + limits.maxBalance() + " won");
+            throw UserErrors.invalidAmount("amount must be between 1 and " + limits.maxBalance() + " won");
         }
         Optional<PaymentBalance> repeat = repeatOf(userId, paymentId, amount);
         if (repeat.isPresent()) {
@@ -69,23 +70,23 @@ public class DebitingBalance {
     private RuntimeException refusalAfter(long paymentId, DuplicateKeyException claimedFirst) {
         if (claims.find(paymentId).filter(PaymentClaim::isVoid).isPresent()) {
             metrics.voidedDebit();
-            return BalanceErrors.paymentVoided(paymentId);
+            return UserErrors.paymentVoided(paymentId);
         }
         return claimedFirst;
     }
 
     private RuntimeException refusalOf(long userId) {
         if (!accounts.exists(userId)) {
-            return BalanceErrors.userNotFound(userId);
+            return UserErrors.userNotFound(userId);
         }
         metrics.insufficientBalance();
-        return BalanceErrors.insufficientBalance();
+        return UserErrors.insufficientBalance();
     }
 
     private Optional<PaymentBalance> repeatOf(long userId, long paymentId, long amount) {
         return ledger.findByPayment(paymentId, LedgerKind.DEBIT).map(first -> {
             if (!first.isRepeatOf(userId, amount)) {
-                throw BalanceErrors.paymentIdConflict(paymentId);
+                throw UserErrors.paymentIdConflict(paymentId);
             }
             metrics.replayed(LedgerKind.DEBIT);
             return new PaymentBalance(userId, paymentId, first.balanceAfter());

@@ -1,5 +1,6 @@
 package com.ticketing.user.balance;
 
+import com.ticketing.user.UserErrors;
 import com.ticketing.user.balance.persistence.Ledger;
 import org.springframework.stereotype.Service;
 
@@ -16,7 +17,7 @@ public class LookingUpDebit {
     public DebitRecord debitOf(long userId, long paymentId) {
         LedgerEntry debit = ledger.findByPayment(paymentId, LedgerKind.DEBIT)
                 .filter(d -> d.userId() == userId)
-                .orElseThrow(() -> BalanceErrors.debitNotFound(userId, paymentId));
+                .orElseThrow(() -> UserErrors.debitNotFound(userId, paymentId));
         boolean refunded = ledger.findByPayment(paymentId, LedgerKind.REFUND).isPresent();
         return new DebitRecord(userId, paymentId, debit.amount(), refunded);
     }

@@ -1,5 +1,6 @@
 package com.ticketing.user.balance;
 
+import com.ticketing.user.UserErrors;
 import com.ticketing.user.balance.persistence.Accounts;
 import org.springframework.stereotype.Service;
 
@@ -14,7 +15,7 @@ public class ReadingBalance {
     }
 
     public UserBalance balanceOf(long userId) {
-        long balance = accounts.balanceOf(userId).orElseThrow(() -> BalanceErrors.userNotFound(userId));
+        long balance = accounts.balanceOf(userId).orElseThrow(() -> UserErrors.userNotFound(userId));
         return new UserBalance(userId, balance);
     }
 }

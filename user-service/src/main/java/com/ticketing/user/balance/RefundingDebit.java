@@ -1,5 +1,6 @@
 package com.ticketing.user.balance;
 
+import com.ticketing.user.UserErrors;
 import com.ticketing.user.balance.persistence.Accounts;
 import com.ticketing.user.balance.persistence.Ledger;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,7 +33,7 @@ public class RefundingDebit {
 
     public PaymentBalance refund(long userId, long paymentId, long amount) {
         if (!limits.isPayable(amount)) {
-            throw BalanceErrors.invalidAmount("amount must be between 1 and " + limits.maxBalance() + " won");
+            throw UserErrors.invalidAmount("amount must be between 1 and " + limits.maxBalance() + " won");
         }
         Optional<PaymentBalance> repeat = repeatOf(userId, paymentId, amount);
         if (repeat.isPresent()) {
@@ -40,9 +41,9 @@ public class RefundingDebit {
         }
         LedgerEntry debit = ledger.findByPayment(paymentId, LedgerKind.DEBIT)
                 .filter(d -> d.userId() == userId)
-                .orElseThrow(() -> BalanceErrors.debitNotFound(userId, paymentId));
+                .orElseThrow(() -> UserErrors.debitNotFound(userId, paymentId));
         if (amount > debit.amount()) {
-            throw BalanceErrors.refundExceedsDebit(debit.amount());
+            throw UserErrors.refundExceedsDebit(debit.amount());
         }
         long balance;
         try {
@@ -64,7 +65,7 @@ public class RefundingDebit {
     private Optional<PaymentBalance> repeatOf(long userId, long paymentId, long amount) {
         return ledger.findByPayment(paymentId, LedgerKind.REFUND).map(first -> {
             if (!first.isRepeatOf(userId, amount)) {
-                throw BalanceErrors.paymentIdConflict(paymentId);
+                throw UserErrors.paymentIdConflict(paymentId);
             }
             metrics.replayed(LedgerKind.REFUND);
             return new PaymentBalance(userId, paymentId, first.balanceAfter());

@@ -1,5 +1,6 @@
 package com.ticketing.user.balance;
 
+import com.ticketing.user.UserErrors;
 import com.ticketing.user.balance.persistence.PaymentClaims;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,11 +41,11 @@ public class VoidingPayment {
         } catch (DuplicateKeyException alreadyClaimed) {
             PaymentClaim first = claims.find(paymentId).orElseThrow(() -> alreadyClaimed);
             if (first.userId() != userId) {
-                throw BalanceErrors.paymentIdConflict(paymentId);
+                throw UserErrors.paymentIdConflict(paymentId);
             }
             if (!first.isVoid()) {
                 metrics.voided("debit_exists");
-                throw BalanceErrors.debitExists(paymentId);
+                throw UserErrors.debitExists(paymentId);
             }
             metrics.voided("repeated");
             return PaymentVoid.of(userId, paymentId);

@@ -1,5 +1,6 @@
 package com.ticketing.user.login;
 
+import com.ticketing.user.UserErrors;
 import com.ticketing.user.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,8 +21,6 @@ import java.io.IOException;
  * {@link LoginOutcomes} records how it ended.
  */
 final class LoginAttemptFilter extends OncePerRequestFilter {
-
-    static final String LOGIN_RATE_LIMITED = "LOGIN_RATE_LIMITED";
 
     private final RequestMatcher loginForm = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
     private final LoginAttempts attempts;
@@ -46,7 +45,7 @@ final class LoginAttemptFilter extends OncePerRequestFilter {
         LoginAttempts.Admission admission = attempts.admit(attempt);
         if (!admission.admitted()) {
             metrics.rateLimited();
-            errors.write(response, HttpStatus.TOO_MANY_REQUESTS, LOGIN_RATE_LIMITED,
+            errors.write(response, HttpStatus.TOO_MANY_REQUESTS, UserErrors.LOGIN_RATE_LIMITED,
                     "too many failed logins; try again later", admission.retryAfter());
             return;
         }

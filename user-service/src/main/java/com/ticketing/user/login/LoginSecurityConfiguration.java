@@ -42,8 +42,8 @@ class LoginSecurityConfiguration {
                         .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
                             @Override
                             public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
-                                filter.setAuthenticationSuccessHandler(outcomes.success());
-                                filter.setAuthenticationFailureHandler(outcomes.failure());
+                                filter.setAuthenticationSuccessHandler(outcomes);
+                                filter.setAuthenticationFailureHandler(outcomes);
                                 return filter;
                             }
                         }))

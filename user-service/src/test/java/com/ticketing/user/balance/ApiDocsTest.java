@@ -2,7 +2,7 @@ package com.ticketing.user.balance;
 
 import com.ticketing.common.docs.PublishedApi;
 import com.ticketing.common.web.ErrorCodes;
-import com.ticketing.user.account.AccountErrors;
+import com.ticketing.user.UserErrors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +28,7 @@ class ApiDocsTest extends BalanceIntegrationTest {
         assertThat(api.operations()).isEqualTo(Map.of(ACCOUNTS, List.of("post"), AMOUNT, List.of("get", "post")));
         api.needsQueueToken(ACCOUNTS, "post", false)
                 .documentsError(ACCOUNTS, "post", 400, ErrorCodes.VALIDATION_FAILED)
-                .documentsError(ACCOUNTS, "post", 409, AccountErrors.USERNAME_TAKEN)
+                .documentsError(ACCOUNTS, "post", 409, UserErrors.USERNAME_TAKEN)
                 .doesNotDocument(ACCOUNTS, "post", 401);
         JsonNode signUp = api.operation(ACCOUNTS, "post").path("responses");
         assertThat(signUp.has("200")).isFalse();
@@ -48,7 +48,7 @@ class ApiDocsTest extends BalanceIntegrationTest {
                 .documentsError(AMOUNT, "post", 401, ErrorCodes.UNAUTHENTICATED)
                 .documentsError(AMOUNT, "post", 403, ErrorCodes.FORBIDDEN)
                 .documentsError(AMOUNT, "post", 404, ErrorCodes.USER_NOT_FOUND)
-                .documentsError(AMOUNT, "post", 409, BalanceErrors.BALANCE_LIMIT_EXCEEDED)
+                .documentsError(AMOUNT, "post", 409, UserErrors.BALANCE_LIMIT_EXCEEDED)
                 .documentsError(AMOUNT, "get", 400, ErrorCodes.VALIDATION_FAILED)
                 .documentsError(AMOUNT, "get", 401, ErrorCodes.UNAUTHENTICATED)
                 .documentsError(AMOUNT, "get", 403, ErrorCodes.FORBIDDEN)

@@ -3,10 +3,10 @@ package com.ticketing.concert.seatview.web;
 import com.ticketing.common.docs.AdmittedOnly;
 import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiResponse;
-import com.ticketing.concert.ConcertErrorCodes;
+import com.ticketing.concert.ConcertErrors;
+import com.ticketing.concert.outage.StaleAnswers;
 import com.ticketing.concert.seatview.ListingSeats;
 import com.ticketing.concert.seatview.SeatListItem;
-import com.ticketing.concert.outage.StaleAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Positive;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +31,7 @@ class SeatController {
 
     @Operation(summary = "The seats of a schedule with their status (AVAILABLE, HELD, SOLD); header X-Stale: true "
             + "while the database is down and the list is the last one read for the schedule")
-    @ApiError(status = 404, codes = ConcertErrorCodes.SCHEDULE_NOT_FOUND, when = "the schedule does not exist")
+    @ApiError(status = 404, codes = ConcertErrors.SCHEDULE_NOT_FOUND, when = "the schedule does not exist")
     @GetMapping("/seat")
     ResponseEntity<ApiResponse<List<SeatListItem>>> seats(
             @RequestParam @Positive(message = "scheduleId must be a positive number") Long scheduleId) {

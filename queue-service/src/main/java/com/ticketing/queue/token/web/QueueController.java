@@ -3,19 +3,18 @@ package com.ticketing.queue.token.web;
 import com.ticketing.common.auth.AuthHeaders;
 import com.ticketing.common.auth.CurrentUser;
 import com.ticketing.common.docs.ApiError;
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.ErrorCodes;
+import com.ticketing.queue.QueueErrors;
 import com.ticketing.queue.token.CheckingQueuePlace;
 import com.ticketing.queue.token.IssuingQueueTokens;
 import com.ticketing.queue.token.LeavingQueue;
 import com.ticketing.queue.token.LeftQueue;
-import com.ticketing.queue.token.QueueErrorCodes;
 import com.ticketing.queue.token.QueuePosition;
 import com.ticketing.queue.token.QueueTicket;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,7 +50,7 @@ class QueueController {
     ApiResponse<QueueTicket> issue(@CurrentUser long userId,
                                    @Valid @RequestBody(required = false) IssueTokenRequest request) {
         if (request != null && request.userId() != null && request.userId() != userId) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN,
+            throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCodes.FORBIDDEN,
                     "userId must be the logged-in user's own id, or left out");
         }
         return ApiResponse.of(issuing.issue(userId));
@@ -60,7 +59,7 @@ class QueueController {
     @Operation(summary = "Place in line, or PROGRESS once admitted; poll again after pollAfterMs")
     @ApiError(status = 401, codes = ErrorCodes.INVALID_TOKEN,
             when = "the waiting-room token is missing, malformed, forged, expired or another user's")
-    @ApiError(status = 404, codes = QueueErrorCodes.QUEUE_TOKEN_NOT_FOUND,
+    @ApiError(status = 404, codes = QueueErrors.QUEUE_TOKEN_NOT_FOUND,
             when = "the token's place is gone (left, dropped as idle, admission ended): issue a new token")
     @PostMapping("/check")
     ApiResponse<QueuePosition> check(@CurrentUser long userId,

@@ -2,8 +2,8 @@ package com.ticketing.user.account.web;
 
 import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiResponse;
+import com.ticketing.user.UserErrors;
 import com.ticketing.user.account.Account;
-import com.ticketing.user.account.AccountErrors;
 import com.ticketing.user.account.SigningUp;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -26,7 +26,7 @@ class SignUpController {
     @Operation(summary = "Create an account (no login needed)",
             description = "The account starts with a balance of 0 and the USER role. Then log in through the "
                     + "authorization-code flow (GET /oauth2/authorize with PKCE) with this username and password.")
-    @ApiError(status = 409, codes = AccountErrors.USERNAME_TAKEN, when = "an account with this username exists")
+    @ApiError(status = 409, codes = UserErrors.USERNAME_TAKEN, when = "an account with this username exists")
     @PostMapping("/v1/api/user/accounts")
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<SignedUp> signUp(@Valid @RequestBody SignUpRequest request) {

@@ -3,10 +3,10 @@ package com.ticketing.user.balance.web;
 import com.ticketing.common.auth.Caller;
 import com.ticketing.common.auth.CurrentUser;
 import com.ticketing.common.docs.ApiError;
-import com.ticketing.common.web.ApiException;
+import com.ticketing.common.refusal.Refusal;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.ErrorCodes;
-import com.ticketing.user.balance.BalanceErrors;
+import com.ticketing.user.UserErrors;
 import com.ticketing.user.balance.ChargingBalance;
 import com.ticketing.user.balance.ReadingBalance;
 import com.ticketing.user.balance.UserBalance;
@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,7 +45,7 @@ class UserAmountController {
     @ApiError(status = 401, codes = ErrorCodes.UNAUTHENTICATED, when = "not logged in")
     @ApiError(status = 403, codes = ErrorCodes.FORBIDDEN, when = "the body names another user's userId")
     @ApiError(status = 404, codes = ErrorCodes.USER_NOT_FOUND, when = "the user does not exist")
-    @ApiError(status = 409, codes = {BalanceErrors.BALANCE_LIMIT_EXCEEDED, BalanceErrors.IDEMPOTENCY_KEY_REUSED},
+    @ApiError(status = 409, codes = {UserErrors.BALANCE_LIMIT_EXCEEDED, UserErrors.IDEMPOTENCY_KEY_REUSED},
             when = "the balance would exceed its maximum, or the Idempotency-Key was used for another charge")
     @PostMapping("/amount")
     ApiResponse<UserBalance> charge(
@@ -77,7 +76,7 @@ class UserAmountController {
         return ApiResponse.of(reading.balanceOf(owner));
     }
 
-    private static ApiException forbidden(String message) {
-        return new ApiException(HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, message);
+    private static Refusal forbidden(String message) {
+        return new Refusal(Refusal.Kind.FORBIDDEN, ErrorCodes.FORBIDDEN, message);
     }
 }

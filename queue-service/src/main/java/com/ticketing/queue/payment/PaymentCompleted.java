@@ -1,8 +1,0 @@
-package com.ticketing.queue.payment;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-/** The part of payment-service's {@code PaymentCompleted} payload the waiting room needs. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-record PaymentCompleted(Long userId) {
-}
