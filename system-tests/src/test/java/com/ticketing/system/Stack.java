@@ -23,6 +23,23 @@ final class Stack {
     /** Restarts {@code name} with these settings (environment variables) on top of its own; none restores them. */
     static void restart(String name, java.util.Map<String, String> settings) {
         run("restart", name, settings);
+        awaitRoutable(name);
+    }
+
+    private static final java.util.Set<String> ROUTED_SERVICES =
+            java.util.Set.of("queue-service", "user-service", "concert-service", "reservation-service", "payment-service");
+
+    /**
+     * After a service (re)starts, Eureka knows it at once but the gateway only at its next registry fetch and
+     * load-balancer refresh (up to about a minute): until then its routes answer the fallback 503. Waits until the
+     * gateway reaches the service again, through the service's API-docs route (same lookup and breaker, no login).
+     */
+    static void awaitRoutable(String name) {
+        if (!ROUTED_SERVICES.contains(name)) {
+            return;
+        }
+        Gateway.await("the gateway routes to " + name + " again", java.time.Duration.ofSeconds(120),
+                () -> Gateway.get("/v3/api-docs/" + name).status() == 200);
     }
 
     private static void run(String action, String name) {
