@@ -145,7 +145,7 @@ class FencingTest extends PaymentServiceIntegrationTest {
     /**
      * Race 4, the reconciler mid-way: it settles a payment in a transaction that row-locks it and makes its remote
      * calls there (debit look-up, void, unlock: on the real stack each up to a 3 s read timeout). Meanwhile the
-     * request's debit goes through. The request must not wait for all of that (past the gateway's 5 s, whose bare
+     * request's debit goes through. The request must not wait for all of that (past the gateway's 10 s on the payment route, whose bare
      * 503 says nothing of the payment): within a second it answers with the payment as it stands, and whoever
      * settles the payment completes it.
      */
