@@ -3,7 +3,7 @@ package com.ticketing.common.auth;
 /**
  * Headers that carry identity between the gateway and the services.
  * <ul>
- *   <li>{@link #USER_ID}, {@link #ROLES}, {@link #TOKEN_ID}: set only by the gateway, from the verified access
+ *   <li>{@link #USER_ID}, {@link #ROLES}, {@link #TOKEN_ID}, {@link #QUEUE_ROOM}: set only by the gateway, from the verified access
  *       token (and, on admitted routes, the verified waiting-room token). The gateway removes any copy a client
  *       sent on every route; services listen only where the gateway (or the private network) reaches them, and
  *       trust these headers as the only identity.</li>
@@ -19,6 +19,11 @@ public final class AuthHeaders {
     public static final String ROLES = "X-User-Roles";
     /** The token id (JWT {@code jti}) of the verified, admitted waiting-room token. */
     public static final String TOKEN_ID = "X-Queue-Token-Id";
+    /**
+     * The waiting room the verified, admitted waiting-room token belongs to (a room's id is its schedule's id). Set
+     * by the gateway's admission check only; services read it through {@link Admitted}.
+     */
+    public static final String QUEUE_ROOM = "X-Queue-Room";
     /** The client's waiting-room token (raw JWT). */
     public static final String QUEUE_TOKEN = "X-Queue-Token";
 

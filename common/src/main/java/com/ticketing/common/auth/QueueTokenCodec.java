@@ -15,7 +15,8 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * Signs and verifies queue tokens (HS256 JWT: {@code sub} = user id, {@code jti} = token id, {@code exp}).
+ * Signs and verifies queue tokens (HS256 JWT: {@code sub} = user id, {@code jti} = token id, {@code room} = the
+ * waiting room's id, {@code exp}). A token without a valid room is refused.
  * queue-service issues them; the gateway and queue-service verify them locally, with no network call.
  */
 public final class QueueTokenCodec {
@@ -24,6 +25,8 @@ public final class QueueTokenCodec {
     /** Tokens longer than this are refused before any parsing work. */
     private static final int MAX_TOKEN_LENGTH = 1024;
     private static final String BEARER = "Bearer ";
+    /** The claim naming the waiting room (a positive decimal id, as a JSON number). */
+    public static final String ROOM_CLAIM = "room";
 
     private final SecretKey key;
     private final JwtParser parser;
@@ -46,12 +49,16 @@ public final class QueueTokenCodec {
                 .build();
     }
 
-    public String issue(long userId, String tokenId, Duration ttl) {
+    public String issue(long userId, String tokenId, long roomId, Duration ttl) {
+        if (roomId < 1) {
+            throw new IllegalArgumentException("room id must be positive");
+        }
         Instant now = clock.instant();
         return Jwts.builder()
                 .issuer(ISSUER)
                 .subject(Long.toString(userId))
                 .id(tokenId)
+                .claim(ROOM_CLAIM, roomId)
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(ttl)))
                 .signWith(key, Jwts.SIG.HS256)
@@ -93,9 +100,11 @@ public final class QueueTokenCodec {
             throw new InvalidQueueTokenException("queue token is invalid");
         }
         String tokenId = claims.getId();
-        if (userId <= 0 || tokenId == null || tokenId.isBlank() || claims.getExpiration() == null) {
+        long roomId = claims.get(ROOM_CLAIM) instanceof Number n && !(n instanceof Double || n instanceof Float)
+                ? n.longValue() : 0;
+        if (userId <= 0 || roomId <= 0 || tokenId == null || tokenId.isBlank() || claims.getExpiration() == null) {
             throw new InvalidQueueTokenException("queue token is invalid");
         }
-        return new QueueToken(userId, tokenId, claims.getExpiration().toInstant());
+        return new QueueToken(userId, tokenId, roomId, claims.getExpiration().toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package com.ticketing.common.config;
 
+import com.ticketing.common.auth.AdmittedArgumentResolver;
 import com.ticketing.common.auth.CurrentUserArgumentResolver;
 import com.ticketing.common.faults.FaultController;
 import com.ticketing.common.faults.LatencyFault;
@@ -56,6 +57,7 @@ public class CommonWebAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CurrentUserArgumentResolver());
+                resolvers.add(new AdmittedArgumentResolver());
             }
         };
     }

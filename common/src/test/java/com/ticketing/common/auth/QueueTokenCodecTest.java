@@ -24,17 +24,17 @@ class QueueTokenCodecTest {
 
     @Test
     void shouldVerifyTheTokensItIssues() {
-        String token = codec.issue(4242, "tok-1", Duration.ofMinutes(30));
+        String token = codec.issue(4242, "tok-1", 12, Duration.ofMinutes(30));
 
         QueueToken verified = codec.verifyHeader("Bearer " + token);
 
-        assertThat(verified).isEqualTo(new QueueToken(4242, "tok-1", clock.instant().plus(Duration.ofMinutes(30))));
+        assertThat(verified).isEqualTo(new QueueToken(4242, "tok-1", 12, clock.instant().plus(Duration.ofMinutes(30))));
         assertThat(codec.verify(token)).isEqualTo(verified);
     }
 
     @Test
     void shouldRefuseExpiredTokensFromTheSecondAfterExpiry() {
-        String token = codec.issue(7, "tok-2", Duration.ofSeconds(10));
+        String token = codec.issue(7, "tok-2", 3, Duration.ofSeconds(10));
 
         clock.advance(Duration.ofSeconds(10));
         assertThat(codec.verify(token).userId()).as("valid up to its exp").isEqualTo(7);
@@ -50,10 +50,19 @@ class QueueTokenCodecTest {
                 .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
         String unsigned = Jwts.builder().issuer("ticketing-queue").subject("7").id("x")
                 .expiration(Date.from(clock.instant().plusSeconds(60))).compact();
-        String noSubject = Jwts.builder().issuer("ticketing-queue").id("x")
+        String noSubject = Jwts.builder().issuer("ticketing-queue").id("x").claim("room", 3)
+                .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
+        String noRoom = Jwts.builder().issuer("ticketing-queue").subject("7").id("x")
+                .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
+        String textRoom = Jwts.builder().issuer("ticketing-queue").subject("7").id("x").claim("room", "3")
+                .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
+        String fractionRoom = Jwts.builder().issuer("ticketing-queue").subject("7").id("x").claim("room", 3.5)
+                .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
+        String zeroRoom = Jwts.builder().issuer("ticketing-queue").subject("7").id("x").claim("room", 0)
                 .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
 
-        for (String bad : new String[]{other.issue(7, "x", Duration.ofMinutes(1)), wrongIssuer, unsigned, noSubject,
+        for (String bad : new String[]{other.issue(7, "x", 3, Duration.ofMinutes(1)), wrongIssuer, unsigned, noSubject,
+                noRoom, textRoom, fractionRoom, zeroRoom,
                 "", "a.b", "a.b.c", "a.b.c.d", "x".repeat(2000)}) {
             assertThatThrownBy(() -> codec.verify(bad)).as(bad).isInstanceOf(InvalidQueueTokenException.class);
         }
@@ -61,9 +70,9 @@ class QueueTokenCodecTest {
 
     @Test
     void shouldAcceptOtherHeadersButNotTokensUsedBeforeTheirTime() {
-        String otherHeader = Jwts.builder().header().type("JWT").and().issuer("ticketing-queue").subject("9").id("y")
+        String otherHeader = Jwts.builder().header().type("JWT").and().issuer("ticketing-queue").subject("9").id("y").claim("room", 1)
                 .expiration(Date.from(clock.instant().plusSeconds(60))).signWith(KEY, Jwts.SIG.HS256).compact();
-        String notYet = Jwts.builder().issuer("ticketing-queue").subject("9").id("y").notBefore(
+        String notYet = Jwts.builder().issuer("ticketing-queue").subject("9").id("y").claim("room", 1).notBefore(
                 Date.from(clock.instant().plusSeconds(30))).expiration(Date.from(clock.instant().plusSeconds(60)))
                 .signWith(KEY, Jwts.SIG.HS256).compact();
 
