@@ -1,0 +1,56 @@
+package com.ticketing.queue.room;
+
+import com.ticketing.common.refusal.Refusal;
+import com.ticketing.common.remote.GuardedCalls;
+import com.ticketing.common.remote.RemoteClient;
+import com.ticketing.common.remote.RemoteClients;
+import com.ticketing.common.remote.Reply;
+import com.ticketing.common.web.ErrorCodes;
+import com.ticketing.queue.QueueErrors;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.time.Instant;
+
+/**
+ * Reads a schedule from concert-service ({@code GET /internal/schedules/{scheduleId}}, client
+ * {@code ticketing.clients.concert}, common's remote-call kit) when an operator creates its room. Outcomes: the
+ * schedule; 400 {@code SCHEDULE_NOT_FOUND}; 503 {@code SERVICE_UNAVAILABLE} when concert-service is down, slow, or
+ * answers something unusable.
+ */
+@Component
+public class ConcertSchedules {
+
+    public static final String CLIENT = "concert";
+
+    /** concert-service's answer. */
+    public record Schedule(Long scheduleId, Long concertId, String title, Instant startsAt, Instant bookingOpensAt,
+                           Instant bookingClosesAt) {
+    }
+
+    private final RestClient http;
+    private final GuardedCalls calls;
+
+    public ConcertSchedules(RemoteClients clients) {
+        RemoteClient concert = clients.client(CLIENT);
+        this.http = concert.http();
+        this.calls = concert.calls();
+    }
+
+    public Schedule schedule(long scheduleId) {
+        Reply<Schedule> reply = calls.call(true, () -> http.get()
+                .uri("/internal/schedules/{scheduleId}", scheduleId)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> calls.read(response, Schedule.class)));
+        if (reply instanceof Reply.Ok<Schedule> ok && ok.body() != null && ok.body().title() != null
+                && ok.body().bookingOpensAt() != null) {
+            return ok.body();
+        }
+        if (reply instanceof Reply.Rejected<Schedule> refused && refused.kind() == Refusal.Kind.NOT_FOUND) {
+            throw Refusal.invalid(QueueErrors.SCHEDULE_NOT_FOUND, "no schedule " + scheduleId);
+        }
+        throw Refusal.unavailable(ErrorCodes.SERVICE_UNAVAILABLE,
+                "the concert catalog is unavailable, try again shortly");
+    }
+}
