@@ -29,16 +29,17 @@ public class ConcertSchedules {
                            Instant bookingClosesAt) {
     }
 
-    private final RestClient http;
-    private final GuardedCalls calls;
+    private final RemoteClients clients;
 
     public ConcertSchedules(RemoteClients clients) {
-        RemoteClient concert = clients.client(CLIENT);
-        this.http = concert.http();
-        this.calls = concert.calls();
+        this.clients = clients;
     }
 
     public Schedule schedule(long scheduleId) {
+        // Built on first use (operators create rooms rarely; the service starts without the client's settings).
+        RemoteClient concert = clients.client(CLIENT);
+        RestClient http = concert.http();
+        GuardedCalls calls = concert.calls();
         Reply<Schedule> reply = calls.call(true, () -> http.get()
                 .uri("/internal/schedules/{scheduleId}", scheduleId)
                 .accept(MediaType.APPLICATION_JSON)
