@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * concert-service's {@code GET /internal/schedules/{id}} on a loopback port: known schedules answer, others 404
+ * concert-service's {@code GET /internal/schedules/{id}} on a loopback port: known schedules answer (the suite's {@code {"data": ...}} envelope), others 404
  * {@code SCHEDULE_NOT_FOUND}; {@link #down} answers 503 to everything.
  */
 public final class ConcertStub {
@@ -53,9 +53,9 @@ public final class ConcertStub {
     }
 
     public void schedule(long scheduleId, String title, Instant bookingOpensAt) {
-        schedules.put(scheduleId, "{\"scheduleId\":" + scheduleId + ",\"concertId\":1,\"title\":\"" + title
+        schedules.put(scheduleId, "{\"data\":{\"scheduleId\":" + scheduleId + ",\"concertId\":1,\"title\":\"" + title
                 + "\",\"startsAt\":\"" + bookingOpensAt.plusSeconds(86_400) + "\",\"bookingOpensAt\":\""
-                + bookingOpensAt + "\",\"bookingClosesAt\":\"" + bookingOpensAt.plusSeconds(3_600) + "\"}");
+                + bookingOpensAt + "\",\"bookingClosesAt\":\"" + bookingOpensAt.plusSeconds(3_600) + "\"}}");
     }
 
     private void handle(HttpExchange exchange) throws IOException {

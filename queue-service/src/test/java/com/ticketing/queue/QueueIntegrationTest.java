@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -38,19 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(ControllableClock.class)
 public abstract class QueueIntegrationTest {
 
     protected static final MutableClock CLOCK = MutableClock.ticking();
     protected static final ConcertStub CONCERT = new ConcertStub();
-
-    @TestConfiguration
-    static class ControllableClock {
-        @Bean
-        @Primary
-        QueueClock testQueueClock() {
-            return QueueClock.of(CLOCK);
-        }
-    }
 
     @DynamicPropertySource
     static void concertService(DynamicPropertyRegistry registry) {

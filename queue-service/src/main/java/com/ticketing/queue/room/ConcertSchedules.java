@@ -7,6 +7,8 @@ import com.ticketing.common.remote.RemoteClients;
 import com.ticketing.common.remote.Reply;
 import com.ticketing.common.web.ErrorCodes;
 import com.ticketing.queue.QueueErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -23,6 +25,7 @@ import java.time.Instant;
 public class ConcertSchedules {
 
     public static final String CLIENT = "concert";
+    private static final Logger log = LoggerFactory.getLogger(ConcertSchedules.class);
 
     /** concert-service's answer. */
     public record Schedule(Long scheduleId, Long concertId, String title, Instant startsAt, Instant bookingOpensAt,
@@ -51,6 +54,7 @@ public class ConcertSchedules {
         if (reply instanceof Reply.Rejected<Schedule> refused && refused.kind() == Refusal.Kind.NOT_FOUND) {
             throw Refusal.invalid(QueueErrors.SCHEDULE_NOT_FOUND, "no schedule " + scheduleId);
         }
+        log.warn("concert-service gave no usable answer for schedule {}: {}", scheduleId, reply);
         throw Refusal.unavailable(ErrorCodes.SERVICE_UNAVAILABLE,
                 "the concert catalog is unavailable, try again shortly");
     }
