@@ -18,11 +18,7 @@
 local function int(x)
   return string.format('%d', x)
 end
-local now = tonumber(ARGV[1])
-if now == nil then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
+local now = now_ms(ARGV[1])
 local idleMs = tonumber(ARGV[2])
 local purgeBatch = tonumber(ARGV[3])
 local maxBatch = tonumber(ARGV[4])

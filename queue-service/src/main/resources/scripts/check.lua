@@ -21,12 +21,7 @@ if redis.call('HGET', KEYS[2], uid) ~= ARGV[2] then
   return {0}
 end
 local function beat()
-  local now = tonumber(ARGV[3])
-  if now == nil then
-    local t = redis.call('TIME')
-    now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-  end
-  redis.call('ZADD', KEYS[5], string.format('%d', now), uid)
+  redis.call('ZADD', KEYS[5], string.format('%d', now_ms(ARGV[3])), uid)
 end
 local rank = redis.call('ZRANK', KEYS[3], uid)
 if rank then

@@ -7,11 +7,7 @@
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {}
 end
-local now = tonumber(ARGV[1])
-if now == nil then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
+local now = now_ms(ARGV[1])
 local function lastMinute(key)
   local sum = 0
   for _, entry in ipairs(redis.call('ZRANGEBYSCORE', key, string.format('(%d', now - 60000), '+inf')) do

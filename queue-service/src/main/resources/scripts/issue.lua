@@ -7,11 +7,7 @@
 -- Returns {-1} no such room, {-2} room closed, else
 --   {1, tokenId, status (1 waiting, 2 admitted, 3 pre-queue), position (0 unless waiting), measured rate or '',
 --    state, saleStartsAt, maxActiveUsers, newUsersPerMinute, sessionMs, session end ms or ''}
-local now = tonumber(ARGV[3])
-if now == nil then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
+local now = now_ms(ARGV[3])
 local nowS = string.format('%d', now)
 local room = redis.call('HMGET', KEYS[1], 'state', 'saleStartsAt', 'maxActiveUsers', 'newUsersPerMinute', 'sessionMs')
 local state = room[1]

@@ -15,11 +15,7 @@
 local function int(x)
   return string.format('%d', x)
 end
-local now = tonumber(ARGV[1])
-if now == nil then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
+local now = now_ms(ARGV[1])
 local room = redis.call('HMGET', KEYS[1], 'state', 'saleStartsAt')
 if room[1] ~= 'PRE_QUEUE' or tonumber(room[2]) > now then
   return {0}

@@ -336,9 +336,14 @@ public class QueueStore {
      * about 16 % of queue-service's CPU per token check.)
      */
     private static <T> RedisScript<T> script(String name, Class<T> type) {
+        return RedisScript.of(text("_clock") + text(name), type);
+    }
+
+    /** A script of {@code scripts/}; each is run with {@code _clock.lua} (the scripts' time) before it. */
+    private static String text(String name) {
         String path = "scripts/" + name + ".lua";
         try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return RedisScript.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
