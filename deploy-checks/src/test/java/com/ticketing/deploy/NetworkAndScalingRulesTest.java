@@ -142,9 +142,9 @@ class NetworkAndScalingRulesTest {
                 expected.computeIfAbsent(callee, m -> new TreeSet<>()).add(module);
             }
         }
-        // docs/contracts.md: payment -> user, reservation; reservation -> concert, payment.
+        // docs/contracts.md: payment -> user, reservation; reservation -> concert, payment; queue -> concert.
         assertThat(expected.get("user-service")).containsExactly("gateway", "payment-service");
-        assertThat(expected.get("concert-service")).containsExactly("gateway", "reservation-service");
+        assertThat(expected.get("concert-service")).containsExactly("gateway", "queue-service", "reservation-service");
 
         for (Map.Entry<String, Set<String>> e : expected.entrySet()) {
             Set<String> admitted = new TreeSet<>();
