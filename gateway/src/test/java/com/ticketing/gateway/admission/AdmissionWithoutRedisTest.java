@@ -32,6 +32,8 @@ class AdmissionWithoutRedisTest extends GatewayTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.port", REDIS::port);
+        // The production bound (application.yml), which the tests here are about; the test profile's is generous.
+        registry.add("ticketing.admission.redis-timeout", () -> "300ms");
     }
 
     @AfterAll
