@@ -8,10 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 GATEWAY=${GATEWAY_URL:-http://127.0.0.1:8080}
 ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-15}; USERS=${USERS:-32}
+ROOM=${ROOM:-1}  # the waiting room (= schedule) the users join; the local stack opens demo rooms 1..24
 sessions=$(mktemp); trap 'rm -f "$sessions"' EXIT
 for i in $(seq 1 "$USERS"); do
   token=$(deploy/local/login.sh "user$i" "${DEMO_PASSWORD:-ticketing-demo}")
-  queue=$(curl -sf -X POST -H "Authorization: Bearer $token" "$GATEWAY/v1/api/queue/token" |
+  queue=$(curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            -d "{\"roomId\": $ROOM}" "$GATEWAY/v1/api/queue/token" |
           python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["queueToken"])')
   echo "$i $token $queue" >> "$sessions"
 done

@@ -43,6 +43,12 @@ RELOGIN_AFTER_S = 420
 RESERVE_SEATS = 1000
 RESERVE_REQUESTS = 10_000
 WARM_SEATS = 150
+# Waiting rooms: a room per schedule (the local stack opens demo rooms 1..24). The purchase runs use rooms 1..23
+# (each user joins the room of the schedule it holds in); the line whose checks are measured is room 24's, where
+# nobody is admitted (maxActiveUsers 1, one admission a minute).
+LINE_ROOM = 24
+PURCHASE_ROOMS = range(1, 24)
+ADMIN = ("admin", os.environ.get("ADMIN_PASSWORD", "admin-dev-password"))
 # The original monolith, measured on this machine directly (no gateway), for the target ratios.
 ORIGINAL = {"token_issue": 1120, "token_check_1k_waiting": 490, "token_check_31k_waiting": 6,
             "schedule": 530, "seat": 580}
@@ -92,8 +98,9 @@ def b64url(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def login(user_id, base=GATEWAY):
-    """Logs the demo user user<id> in through the gateway; returns the access token."""
+def login(user_id, base=GATEWAY, username=None, password=DEMO_PASSWORD):
+    """Logs the demo user user<id> (or `username`) in through the gateway; returns the access token."""
+    username = username or f"user{user_id}"
     cookies = {}
 
     def step(method, url, body=None, headers=None):
@@ -120,7 +127,7 @@ def login(user_id, base=GATEWAY):
     csrf = re.search(r'name="_csrf"[^>]*value="([^"]+)"', page)
     if not csrf:
         raise RuntimeError(f"login page of user{user_id}: no CSRF token")
-    form = urllib.parse.urlencode({"username": f"user{user_id}", "password": DEMO_PASSWORD, "_csrf": csrf.group(1)})
+    form = urllib.parse.urlencode({"username": username, "password": password, "_csrf": csrf.group(1)})
     status, location, _ = step("POST", f"{base}/login", form, {"Content-Type": "application/x-www-form-urlencoded"})
     if status != 302 or not location or "/login?error" in location:
         raise RuntimeError(f"login of user{user_id} refused: {status} {location}")
@@ -308,14 +315,18 @@ def reset_state():
     log("resetting queue, holds, payments and seat view (benchmark data only)")
     # An admission step running while the keys go can write a few back (users it was moving from the line to
     # the active set): clear again until the waiting room is empty.
+    # The rooms themselves stay (their hash `queue:{room-<id>}:room`, the registry `queue:rooms`, the audit trail):
+    # queue-service opens the demo rooms only at start-up. Everything else of the rooms (lines, sessions) goes.
     for _ in range(10):
-        sh("bash", "-c", "redis-cli --scan --pattern 'queue:*' | xargs -r -n 1000 redis-cli unlink >/dev/null;"
+        sh("bash", "-c", "redis-cli --scan --pattern 'queue:*' | grep -v -e '^queue:rooms$' -e ':room$' -e ':audit$'"
+                         " | xargs -r -n 1000 redis-cli unlink >/dev/null;"
                          "redis-cli --scan --pattern 'concert:*' | xargs -r redis-cli unlink >/dev/null;"
                          "redis-cli --scan --pattern 'request_rate_limiter.*' | xargs -r -n 1000 redis-cli unlink >/dev/null")
         time.sleep(1)
         # (the admission tick rewrites its own bucket and rate keys at once: they are not users)
-        if (redis("zcard", "queue:waiting") == "0" and redis("zcard", "queue:admitted") == "0"
-                and not sh("redis-cli", "--scan", "--pattern", "queue:active:*").stdout.strip()):
+        if (all(redis("zcard", f"queue:{{room-{r}}}:admitted") == "0" for r in (*PURCHASE_ROOMS, LINE_ROOM))
+                and not sh("redis-cli", "--scan", "--pattern", "queue:{room-*}:active:*").stdout.strip()
+                and room_figure(LINE_ROOM, "waiting") == 0):
             break
     # Money too: the payments go, so their debits and every balance go with them (balance = charges - debits +
     # refunds must hold afterwards, as deploy/local/reconcile-check.sh checks).
@@ -327,19 +338,43 @@ def reset_state():
             "UPDATE concert_service.seat_view SET status='AVAILABLE', reservation_id=0, reservation_stage='NONE';")
 
 
-def issue(user_id):
-    """The user's waiting-room token, issued at queue-service as the gateway forwards it (X-User-Id)."""
-    status, body = call("POST", f"http://127.0.0.1:{PORTS['queue-service']}/v1/api/queue/token", None,
+def room_figure(room, field):
+    """A figure of a waiting room's public status (GET /v1/api/queue/rooms/{room} at queue-service), e.g. waiting."""
+    status, body = call("GET", f"http://127.0.0.1:{PORTS['queue-service']}/v1/api/queue/rooms/{room}", None,
+                        {"X-User-Id": "1"})
+    if status != 200:
+        raise RuntimeError(f"room {room}: {status} {body}")
+    return int(body["data"][field] or 0)
+
+
+def configure_rooms():
+    """Sets the rooms' limits for the benchmark through the operations API (as an admin, through the gateway): the
+    purchase rooms admit everyone at once for an hour, the line room admits nobody (its users stay waiting)."""
+    token = login(0, username=ADMIN[0], password=ADMIN[1])
+    auth = {"Authorization": f"Bearer {token}"}
+    limits = {r: {"maxActiveUsers": 100_000, "newUsersPerMinute": 6_000_000, "sessionDurationSeconds": 3600}
+              for r in PURCHASE_ROOMS}
+    limits[LINE_ROOM] = {"maxActiveUsers": 1, "newUsersPerMinute": 1, "sessionDurationSeconds": 3600}
+    for room, body in limits.items():
+        status, answer = call("PUT", f"{GATEWAY}/v1/api/admin/rooms/{room}/limits", body, auth)
+        if status != 200:
+            raise RuntimeError(f"limits of room {room}: {status} {answer}")
+    log(f"room limits set: rooms {PURCHASE_ROOMS.start}..{PURCHASE_ROOMS.stop - 1} admit everyone, room {LINE_ROOM} nobody")
+
+
+def issue(user_id, room):
+    """The user's waiting-room token in `room`, issued at queue-service as the gateway forwards it (X-User-Id)."""
+    status, body = call("POST", f"http://127.0.0.1:{PORTS['queue-service']}/v1/api/queue/token", {"roomId": room},
                         {"X-User-Id": str(user_id)})
     if status != 200:
-        raise RuntimeError(f"token issue for {user_id}: {status} {body}")
+        raise RuntimeError(f"token issue for {user_id} in room {room}: {status} {body}")
     return body["data"]["queueToken"]
 
 
-def queue_tokens(first, count, admitted):
-    """Waiting-room tokens of users first..first+count-1 (issued at queue-service); with `admitted`, waits until all
-    are admitted. Returns {user id: token}."""
-    tokens = {u: issue(u) for u in range(first, first + count)}
+def queue_tokens(first, count, admitted, room_of=lambda u: LINE_ROOM):
+    """Waiting-room tokens of users first..first+count-1 in the room `room_of(user)` (issued at queue-service); with
+    `admitted`, waits until all are admitted. Returns {user id: token}."""
+    tokens = {u: issue(u, room_of(u)) for u in range(first, first + count)}
     if not admitted:
         return tokens
     base = f"http://127.0.0.1:{PORTS['queue-service']}"
@@ -371,17 +406,17 @@ def write_lines(name, lines):
 
 
 def seed_waiting(first_user, count):
-    """Seeds the line through the real issue endpoint (queue-service directly); returns (seconds, wrk result)."""
-    log(f"seeding {count} waiting users from user {first_user}")
-    seq0 = int(redis("get", "queue:seq") or 0)
+    """Seeds the line room's line through the real issue endpoint (queue-service directly); returns (seconds, wrk
+    result)."""
+    log(f"seeding {count} waiting users from user {first_user} into room {LINE_ROOM}")
+    waiting0 = room_figure(LINE_ROOM, "waiting")
     done_at = []
 
     def watch():
-        # Every issue takes one number from queue:seq: the seeding is over when `count` have been taken. The
-        # wrk threads stop themselves then; should one not, it is stopped here (the run is bounded anyway).
-        # A user already in line is not numbered again, so "done" is also: almost all numbered and no new one
-        # for 3 s.
-        _, last_change, done = wait_for_count(lambda: int(redis("get", "queue:seq") or 0), seq0, count,
+        # Every issue adds one user to the room's line: the seeding is over when `count` have joined. The wrk threads
+        # stop themselves then; should one not, it is stopped here (the run is bounded anyway). A user already in line
+        # is not counted again, so "done" is also: almost all joined and no new one for 3 s.
+        _, last_change, done = wait_for_count(lambda: room_figure(LINE_ROOM, "waiting"), waiting0, count,
                                               settle_s=3, within_s=30 + count / 500)
         if done:
             done_at.append(last_change)
@@ -392,7 +427,7 @@ def seed_waiting(first_user, count):
     t0 = time.time()
     watcher.start()
     r = wrk(f"http://127.0.0.1:{PORTS['queue-service']}", "seed.lua",
-            env={"FIRST_USER": str(first_user), "COUNT": str(count)},
+            env={"FIRST_USER": str(first_user), "COUNT": str(count), "ROOM": str(LINE_ROOM)},
             duration=int(60 + count / 500), connections=16, timeout="30s")
     watcher.join()
     if not done_at:
@@ -409,19 +444,33 @@ def restart(service, env):
     sh("bash", "deploy/local/service.sh", "restart", service, env=env)
 
 
+def purchase_room(user):
+    """The room (= schedule) a purchase user is admitted to: users 1..1000 the reserve run's schedules (1..20, fifty
+    users each), users 1001..2000 the warm-up's (21..23)."""
+    if user <= 1000:
+        return (user - 1) % PLANNED_SCHEDULES + 1
+    return PLANNED_SCHEDULES + 1 + (user - 1001) % (len(PURCHASE_ROOMS) - PLANNED_SCHEDULES)
+
+
+PLANNED_SCHEDULES = (RESERVE_SEATS + 49) // 50
+
+
 def purchase_runs(tokens):
     """Reserve (10,000 requests over 1,000 seats), single-seat contention and payment of the holds, by the admitted
-    users of `tokens` (user id -> waiting-room token, users 1..2000)."""
+    users of `tokens` (user id -> waiting-room token of the room `purchase_room(user)`, users 1..2000). Admission to a
+    room admits to its schedule only: every request is made by a user admitted to its schedule's room."""
     c = f"http://127.0.0.1:{PORTS['concert-service']}"
     log_in(sorted(tokens))
 
-    def as_user(uid, path, body):
-        return f"{uid} {logins[uid][0]} {tokens[uid]} {path} {body}"
+    def as_user(uid, path, body, token=None):
+        return f"{uid} {logins[uid][0]} {token or tokens[uid]} {path} {body}"
 
     # 5. reserve: 10,000 requests over 1,000 seats of the open schedules, by 1,000 admitted users
-    status, body = call("GET", f"{c}/v1/api/concerts/schedule")
+    status, body = call("GET", f"{c}/v1/api/concerts/schedule", None, {"X-Queue-Room": "1"})
     all_schedules = [s["scheduleId"] for s in body["data"]]
-    schedules = all_schedules[: (RESERVE_SEATS + 49) // 50]
+    schedules = all_schedules[:PLANNED_SCHEDULES]
+    if schedules != list(range(1, PLANNED_SCHEDULES + 1)) or all_schedules[:len(PURCHASE_ROOMS)] != list(PURCHASE_ROOMS):
+        raise RuntimeError(f"the purchase rooms are the demo schedules 1..23, open: {all_schedules}")
     seats = [((sid - 1) * 50 + n, sid) for sid in schedules for n in range(1, 51)][:RESERVE_SEATS]
     one_seat, one_schedule = (schedules[-1] - 1) * 50 + 50, schedules[-1]
     if (one_seat, one_schedule) in seats:
@@ -429,20 +478,27 @@ def purchase_runs(tokens):
     # Warm-up of the hold and payment paths (they run once per seat, so their runs cannot warm up on
     # themselves): the other admitted users hold seats outside the plan; those holds are paid before the
     # measured payment run.
-    later = [((sid - 1) * 50 + n, sid) for sid in all_schedules[len(schedules):] for n in range(1, 51)]
+    later = [((sid - 1) * 50 + n, sid) for sid in PURCHASE_ROOMS[len(schedules):] for n in range(1, 51)]
     warm_seats = [x for x in later if x != (one_seat, one_schedule)][:WARM_SEATS]
+    warm_by_room = {}
+    for seat_id, sid in warm_seats:
+        warm_by_room.setdefault(sid, []).append(seat_id)
     warm_plan = []
     for i in range(1000):
-        seat_id, sid = warm_seats[i % len(warm_seats)]
-        warm_plan.append(as_user(1001 + i, "/v1/api/concerts/reserve", f'{{"scheduleId":{sid},"seatId":{seat_id}}}'))
+        user = 1001 + i
+        room_seats = warm_by_room[purchase_room(user)]
+        seat_id = room_seats[(i // len(warm_by_room)) % len(room_seats)]
+        warm_plan.append(as_user(user, "/v1/api/concerts/reserve",
+                                 f'{{"scheduleId":{purchase_room(user)},"seatId":{seat_id}}}'))
     log(f"hold warm-up: 1,000 requests over {len(warm_seats)} seats outside the plan")
     wrk(GATEWAY, "plan.lua", {"PLAN_FILE": write_lines("warm-reserve.plan", warm_plan)}, duration=60)
     warm_seat_ids = {seat_id for seat_id, _ in warm_seats}
     plan = []
     for i in range(RESERVE_REQUESTS):
-        # every seat is asked for 10 times, each time by another user (a repeat by the holder would be idempotent)
+        # every seat is asked for 10 times, each time by another user of its schedule's room (a repeat by the holder
+        # would be idempotent): the m-th ask of a seat (m = i // 1000) goes to the room's user number m + 10 * (i % 5)
         seat_id, schedule_id = seats[(i * 7) % len(seats)]
-        user = (i + i // len(seats)) % 1000 + 1
+        user = schedule_id + PLANNED_SCHEDULES * ((i // len(seats) + 10 * (i % 5)) % 50)
         plan.append(as_user(user, "/v1/api/concerts/reserve", f'{{"scheduleId":{schedule_id},"seatId":{seat_id}}}'))
     reserve = measure_plan("reserve 10,000 over 1,000 seats via gateway", plan, "reservation-service",
                            "/v1/api/concerts/reserve", 60)
@@ -455,8 +511,13 @@ def purchase_runs(tokens):
     reserve["distinct_seats_held"] = distinct
     log(f"  reserve winners in DB: {winners} (distinct seats {distinct}); statuses {reserve['statuses']}")
 
-    # single-seat contention: 2,000 users, one seat
-    plan1 = [as_user(uid, "/v1/api/concerts/reserve", f'{{"scheduleId":{one_schedule},"seatId":{one_seat}}}')
+    # single-seat contention: 2,000 users, one seat; each joins the seat's room too (a second room for most)
+    contenders = {u: (tokens[u] if purchase_room(u) == one_schedule else None) for u in sorted(tokens)}
+    contenders.update(queue_tokens(1, 2000, admitted=True, room_of=lambda u: one_schedule)
+                      if any(t is None for t in contenders.values()) else {})
+    log_in(sorted(tokens))
+    plan1 = [as_user(uid, "/v1/api/concerts/reserve", f'{{"scheduleId":{one_schedule},"seatId":{one_seat}}}',
+                     contenders[uid])
              for uid in sorted(tokens)]
     contention = measure_plan("contention: reserve one seat, 2,000 users via gateway", plan1,
                               "reservation-service", "/v1/api/concerts/reserve", 30)
@@ -464,12 +525,14 @@ def purchase_runs(tokens):
         f"SELECT COUNT(*) FROM reservation_service.reservation WHERE active_seat_id = {one_seat}"))
 
     # 6. payment: every hold of the reserve run, by its owner, owners pre-charged
-    holds = mariadb("SELECT id, user_id, price, seat_id FROM reservation_service.reservation "
+    holds = mariadb("SELECT id, user_id, price, seat_id, schedule_id FROM reservation_service.reservation "
                     f"WHERE active_seat_id IS NOT NULL AND seat_id <> {one_seat}").splitlines()
     by_user = {}
     warm_pay = []
     for line in holds:
-        rid, uid, price, seat_id = (int(x) for x in line.split())
+        rid, uid, price, seat_id, schedule_id = (int(x) for x in line.split())
+        if purchase_room(uid) != schedule_id:
+            raise RuntimeError(f"user {uid} holds reservation {rid} of schedule {schedule_id}, not of its room")
         by_user.setdefault(uid, []).append((rid, price))
         if seat_id in warm_seat_ids:
             warm_pay.append(rid)
@@ -526,7 +589,8 @@ def run_purchase_only():
     started = datetime.datetime.now(datetime.timezone.utc)
     os.makedirs(WORK, exist_ok=True)
     reset_state()
-    tokens = queue_tokens(1, ADMITTED_USERS, admitted=True)
+    configure_rooms()
+    tokens = queue_tokens(1, ADMITTED_USERS, admitted=True, room_of=purchase_room)
     purchase_runs(tokens)
     write_report({"started": started.isoformat(), "warmup_s": 0, "duration_s": "plan", "threads": THREADS,
                   "connections": CONNECTIONS, "seeding": {}, "runs": results, "ratios": {},
@@ -541,10 +605,14 @@ def run():
     c = f"http://127.0.0.1:{PORTS['concert-service']}"
     reset_state()
 
+    configure_rooms()
     login_s = log_in(range(1, ADMITTED_USERS + WAITING_USERS + 1))
     login_rate = (ADMITTED_USERS + WAITING_USERS) / max(login_s, 0.001)
-    tokens = queue_tokens(1, ADMITTED_USERS, admitted=True)
+    tokens = queue_tokens(1, ADMITTED_USERS, admitted=True, room_of=purchase_room)
     admitted = lambda: sessions_file("admitted.sessions", tokens)
+    # the seat list of schedule 1 is for users admitted to room 1
+    admitted_room1 = lambda: sessions_file("admitted-room1.sessions",
+                                           {u: t for u, t in tokens.items() if purchase_room(u) == 1})
     log(f"{len(tokens)} admitted users")
 
     # The gateway's filter chain takes minutes of traffic to be fully compiled (measured: a fresh gateway after
@@ -577,17 +645,18 @@ def run():
                                   "tokens.lua", dict(chk(), MODE="queue-only", REQ_PATH="/bench/queue/token/check"))
     check_direct_small = measure("token check direct, 10k waiting", q, "tokens.lua", dict(chk(), MODE="direct"))
     large_s, _ = seed_waiting(1_000_001 + SEED_SMALL, SEED_LARGE - SEED_SMALL)
-    waiting = int(redis("zcard", "queue:waiting"))
+    waiting = room_figure(LINE_ROOM, "waiting")
     log(f"{waiting} users waiting")
     check_gw_large = measure(f"token check via gateway, {waiting // 1000}k waiting", GATEWAY, "tokens.lua", chk())
     check_direct_large = measure(f"token check direct, {waiting // 1000}k waiting", q, "tokens.lua",
                                  dict(chk(), MODE="direct"))
 
-    # token issue: the logged-in users 1..4000 ask for their token (idempotent per user: the same place back)
+    # token issue: the logged-in users 1..4000 ask for their token in the line room (idempotent per user and room:
+    # the same place back; for users 1..2000 a second room)
     everyone = dict(tokens)
     everyone.update({u: None for u in waiters})
     issue_env = lambda: {"SESSIONS_FILE": sessions_file("everyone.sessions", everyone), "METHOD": "POST",
-                         "REQ_PATH": "/v1/api/queue/token"}
+                         "REQ_PATH": "/v1/api/queue/token", "BODY": f'{{"roomId":{LINE_ROOM}}}'}
     issue_gw = measure("token issue via gateway", GATEWAY, "tokens.lua", issue_env())
     issue_direct = measure("token issue direct", q, "tokens.lua", dict(issue_env(), MODE="direct"))
 
@@ -595,7 +664,7 @@ def run():
     sched = lambda: {"SESSIONS_FILE": admitted(), "REQ_PATH": "/v1/api/concerts/schedule"}
     sched_cached = measure("schedule list via gateway (cached)", GATEWAY, "tokens.lua", sched())
     seat = measure("seat list via gateway", GATEWAY, "tokens.lua",
-                   {"SESSIONS_FILE": admitted(), "REQ_PATH": "/v1/api/concerts/seat?scheduleId=1"})
+                   {"SESSIONS_FILE": admitted_room1(), "REQ_PATH": "/v1/api/concerts/seat?scheduleId=1"})
     measure("balance read via gateway", GATEWAY, "tokens.lua",
             {"SESSIONS_FILE": issue_env()["SESSIONS_FILE"], "REQ_PATH": "/v1/api/user/amount"})
     restart("concert-service", {"SCHEDULE_CACHE_ENABLED": "false"})

@@ -1,10 +1,11 @@
--- Seeds the waiting line at queue-service itself: POST /v1/api/queue/token for users FIRST_USER.. (COUNT in all,
--- split between THREADS), one request per user, named as the gateway names them (X-User-Id: these ids have no
--- account, and a million logins would measure password hashing, not the line).
+-- Seeds the waiting line of room ROOM (default 1) at queue-service itself: POST /v1/api/queue/token {"roomId": ROOM}
+-- for users FIRST_USER.. (COUNT in all, split between THREADS), one request per user, named as the gateway names them
+-- (X-User-Id: these ids have no account, and a million logins would measure password hashing, not the line).
 package.path = package.path .. ";" .. debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua"
 local c = require("common")
 counts = {}
 local next_user, last_user, received, expected
+local body = '{"roomId": ' .. tostring(tonumber(os.getenv("ROOM") or "1")) .. '}'
 setup = c.setup
 function init(args)
   local id = tonumber(wrk.thread:get("id"))
@@ -22,7 +23,8 @@ function request()
   local u = next_user
   if u > last_user then u = last_user end
   next_user = next_user + 1
-  return wrk.format("POST", "/v1/api/queue/token", {["X-User-Id"] = tostring(u)}, nil)
+  return wrk.format("POST", "/v1/api/queue/token",
+    {["X-User-Id"] = tostring(u), ["Content-Type"] = "application/json"}, body)
 end
 function response(status, headers, body)
   c.count(status)

@@ -6,6 +6,10 @@
 #   deploy/local/login.sh user1 ticketing-demo
 #   TOKEN=$(deploy/local/login.sh user1 ticketing-demo)
 #   curl -H "Authorization: Bearer $TOKEN" http://localhost:8080/v1/api/user/amount
+#   # join schedule 1's waiting room (a room per schedule; the local stack opens demo rooms 1..24), then poll it:
+#   QT=$(curl -s -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"roomId": 1}' \
+#        http://localhost:8080/v1/api/queue/token | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["queueToken"])')
+#   curl -s -X POST -H "Authorization: Bearer $TOKEN" -H "X-Queue-Token: $QT" http://localhost:8080/v1/api/queue/token/check
 #
 # Env: GATEWAY_URL (default http://127.0.0.1:8080), CLIENT_ID (ticketing-cli), REDIRECT_URI (its registered one).
 set -euo pipefail

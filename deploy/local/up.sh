@@ -35,7 +35,8 @@ for s in "${SERVICES[@]}"; do
 done
 
 # Routable through the gateway: the OpenID provider answers, then a demo user logs in (authorization code + PKCE,
-# as every client does) and reaches the queue route with the access token.
+# as every client does) and reads, with the access token, demo room 1 (queue-service's local profile opens rooms
+# 1..24, one per open demo schedule, at start-up).
 routable() { local code; code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 "$@"); [ "$code" = 200 ]; }
 wait_until 60 "login (OpenID discovery)" routable "http://127.0.0.1:$GATEWAY_PORT/.well-known/openid-configuration" \
   || die "user-service's login endpoints are not routable"
@@ -43,15 +44,17 @@ wait_until 60 "login (OpenID discovery)" routable "http://127.0.0.1:$GATEWAY_POR
 # cache), and a busy machine stretches that past the discovery document's first answer.
 demo_login() { access_token=$(GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" bash "$ROOT/deploy/local/login.sh" user1 ticketing-demo); }
 wait_until 60 "demo login (user1)" demo_login || die "the demo user could not log in (see $LOG_DIR/user-service.log)"
-queue_route() { local code; code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 -X POST -H "Authorization: Bearer $access_token" \
-  "http://127.0.0.1:$GATEWAY_PORT/v1/api/queue/token/check"); [ "$code" = 401 ] || [ "$code" = 200 ] || [ "$code" = 404 ]; }
-wait_until 60 "route /v1/api/queue (logged in)" queue_route || die "queue route not routable"
+queue_route() { local code; code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 -H "Authorization: Bearer $access_token" \
+  "http://127.0.0.1:$GATEWAY_PORT/v1/api/queue/rooms/1"); [ "$code" = 200 ]; }
+wait_until 60 "demo waiting room 1 (GET /v1/api/queue/rooms/1, logged in)" queue_route \
+  || die "queue route not routable, or demo room 1 missing (see $LOG_DIR/queue-service.log)"
 
 log "suite up in $((SECONDS - T0)) s"
 cat <<MSG
 
   Gateway (public API)   http://localhost:$GATEWAY_PORT/v1/api/...
   Log in (demo)          deploy/local/login.sh user1 ticketing-demo    (users user1..user100000; admin: admin / admin-dev-password)
+  Waiting rooms          GET /v1/api/queue/rooms; join one: POST /v1/api/queue/token {"roomId": 1}  (demo rooms 1..24 = schedules)
   Swagger UI             http://localhost:$GATEWAY_PORT/swagger-ui.html  ("Authorize" logs in)
   Eureka dashboard       http://localhost:$DISCOVERY_PORT/
   Gateway actuator       http://localhost:$GATEWAY_MANAGEMENT_PORT/actuator/gateway/routes   (loopback only)

@@ -6,6 +6,13 @@
 //   USER_MAX        last user id of the demo data                    100000
 //   POLL_MAX        token checks before giving up on admission       15 (the original scenario's limit)
 //   POLL_SECONDS    seconds between token checks (original)          2
+//   ROOM_MIN        first waiting room fans join (a room per         1
+//                   schedule: room id = schedule id)
+//   ROOM_MAX        last one (the local stack opens demo rooms       24 (the open demo schedules 1..24)
+//                   1..24; Compose the same)
+//
+// Waiting rooms: admission to a room admits to that schedule only (its seats, holds and payments), so a fan joins the
+// room of the schedule it will book (lib/flows.js tokenFor, admitPool); the schedule list needs any room.
 //
 // Logins (lib/auth.js). Every script logs its users in once, in setup(), before the load starts, the way fans
 // log in before a sale opens: a run measures the sale, not password hashing.
@@ -60,12 +67,27 @@ export const USER_MIN = intEnv('USER_MIN', 1);
 export const USER_MAX = intEnv('USER_MAX', 100000);
 export const POLL_MAX = intEnv('POLL_MAX', 15);
 export const POLL_SECONDS = floatEnv('POLL_SECONDS', 2);
+export const ROOM_MIN = intEnv('ROOM_MIN', 1);
+export const ROOM_MAX = intEnv('ROOM_MAX', 24);
 
 if (USER_MIN < 1 || USER_MAX < USER_MIN) {
   throw new Error(`USER_MIN..USER_MAX must be a non-empty range of positive ids, got ${USER_MIN}..${USER_MAX}`);
 }
+if (ROOM_MIN < 1 || ROOM_MAX < ROOM_MIN) {
+  throw new Error(`ROOM_MIN..ROOM_MAX must be a non-empty range of room (schedule) ids, got ${ROOM_MIN}..${ROOM_MAX}`);
+}
 if (__ENV.POOL !== undefined && __ENV.POOL !== '') {
   throw new Error('POOL is now LOGIN_USERS (the users setup() logs in): run with -e LOGIN_USERS=' + __ENV.POOL);
+}
+
+/** The room of pool entry `index`: the rooms ROOM_MIN..ROOM_MAX in turn, so a pool spreads over every room. */
+export function roomAt(index) {
+  return ROOM_MIN + (index % (ROOM_MAX - ROOM_MIN + 1));
+}
+
+/** A random room of ROOM_MIN..ROOM_MAX (= a schedule to book). */
+export function randomRoom() {
+  return randomInt(ROOM_MIN, ROOM_MAX);
 }
 
 /** A uniformly random integer in [min, max]. */

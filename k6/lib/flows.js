@@ -1,14 +1,17 @@
 // Multi-step flows shared by the scenarios: getting a token, waiting for admission, logging in and admitting a pool
 // of users in setup(), the user a VU or an iteration acts as, finding an available seat.
 import { sleep } from 'k6';
-import { POLL_MAX, POLL_SECONDS, pick } from './config.js';
+import { POLL_MAX, POLL_SECONDS, pick, roomAt } from './config.js';
 import { NAMES, checkToken, dataOf, getSchedules, getSeats, issueToken } from './http.js';
 import { checkData } from './checks.js';
 import { fresh, iterationEntry, loginPool, vuEntry } from './auth.js';
 
-/** Issues (or re-reads: issue is idempotent per user) the user's queue token; undefined on failure. */
-export function tokenFor(session) {
-  const res = issueToken(session);
+/**
+ * Issues (or re-reads: issue is idempotent per user and room) the user's queue token in room `roomId`, the room of the
+ * schedule the user will book; undefined on failure.
+ */
+export function tokenFor(session, roomId) {
+  const res = issueToken(session, roomId);
   const ok = checkData(res, NAMES.token, 'has queueToken', (d) => typeof d.queueToken === 'string' && d.queueToken.length > 0);
   return ok ? res.json('data.queueToken') : undefined;
 }
@@ -45,34 +48,38 @@ export function waitForAdmission(session, token, options) {
 }
 
 /**
- * setup(): the queue token of each session, as [{ session, token }] of those that got one. A 429 (the gateway's
+ * setup(): the queue token of each session in the room `roomOf(index)` (default: the rooms ROOM_MIN..ROOM_MAX in
+ * turn), as [{ session, token, roomId }] of those that got one. A 429 (the gateway's
  * per-address limit on token issue) is waited out (Retry-After) and the request repeated, up to 5 times.
  */
-export function issueTokens(sessions) {
+export function issueTokens(sessions, roomOf) {
   const members = [];
-  for (const session of sessions) {
-    let res = issueToken(session);
+  const room = roomOf || roomAt;
+  sessions.forEach((session, index) => {
+    const roomId = room(index);
+    let res = issueToken(session, roomId);
     for (let attempt = 1; attempt < 5 && res.status === 429; attempt++) {
       sleep(Number(res.headers['Retry-After']) || 1);
-      res = issueToken(session);
+      res = issueToken(session, roomId);
     }
     const data = dataOf(res);
     if (res.status === 200 && data && typeof data.queueToken === 'string') {
-      members.push({ session, token: data.queueToken });
+      members.push({ session, token: data.queueToken, roomId });
     } else {
-      console.error(`setup: no queue token for user ${session.userId}: ${res.status} ${res.body}`);
+      console.error(`setup: no queue token for user ${session.userId} in room ${roomId}: ${res.status} ${res.body}`);
     }
-  }
+  });
   return members;
 }
 
 /**
  * setup() helper: logs in `count` distinct users starting at `firstUser` (lib/auth.js loginPool), issues their
- * queue tokens and waits (up to `maxWaitSeconds`) until each is admitted. Returns [{ session, token }] of the
+ * queue tokens (in the rooms `roomOf(index)`, default every room in turn) and waits (up to `maxWaitSeconds`) until
+ * each is admitted. Returns [{ session, token, roomId }] of the
  * admitted ones; fails the run when none is admitted (nothing protected can be measured then).
  */
-export function admitPool(firstUser, count, maxWaitSeconds) {
-  const pending = issueTokens(loginPool(firstUser, count));
+export function admitPool(firstUser, count, maxWaitSeconds, roomOf) {
+  const pending = issueTokens(loginPool(firstUser, count), roomOf);
   const admitted = [];
   const deadline = Date.now() + maxWaitSeconds * 1000;
   let waiting = pending;
@@ -98,12 +105,15 @@ export function admitPool(firstUser, count, maxWaitSeconds) {
   return admitted;
 }
 
-// Entry `choice.index` of a pool (sessions from loginPool, or { session, token } from admitPool) as the user acting
-// now: `me()` returns their current session (lib/auth.js fresh), `token` their queue token if the pool has them.
+// Entry `choice.index` of a pool (sessions from loginPool, or { session, token, roomId } from admitPool) as the user
+// acting now: `me()` returns their current session (lib/auth.js fresh), `token` their queue token and `roomId` its
+// room (= the schedule they may book) if the pool has them.
 function userAt(pool, choice) {
   const entry = pool[choice.index];
   const session = entry.session || entry;
-  return { me: () => fresh(session, choice.exclusive), token: entry.token, exclusive: choice.exclusive };
+  return {
+    me: () => fresh(session, choice.exclusive), token: entry.token, roomId: entry.roomId, exclusive: choice.exclusive,
+  };
 }
 
 /** The user this VU acts as next (lib/auth.js vuEntry; `vus` from config.js vuCap): { me, token, exclusive }. */
@@ -131,12 +141,6 @@ export function seatsOf(session, token, scheduleId) {
   const res = getSeats(session, token, scheduleId);
   const ok = checkData(res, NAMES.seat, 'is a list of seats', (d) => Array.isArray(d));
   return ok ? res.json('data') : [];
-}
-
-/** A random schedule that still has seats (by availableSeats when present), or undefined. */
-export function scheduleWithSeats(schedules) {
-  const open = schedules.filter((s) => s.availableSeats === undefined || s.availableSeats > 0);
-  return pick(open);
 }
 
 /** A random AVAILABLE seat of a seat list, or undefined. */

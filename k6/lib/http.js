@@ -35,9 +35,13 @@ function params(name, session, queueToken, expected) {
   return { headers, tags: { name }, responseCallback: expected || OK };
 }
 
-/** The user's queue token (issued, or the same one again: issue is idempotent per user). */
-export function issueToken(session) {
-  return http.post(`${API}/queue/token`, JSON.stringify({ userId: session.userId }), params(NAMES.token, session));
+/**
+ * The user's queue token in waiting room `roomId` (a room per schedule; issued, or the same one again: issue is
+ * idempotent per user and room).
+ */
+export function issueToken(session, roomId) {
+  return http.post(`${API}/queue/token`, JSON.stringify({ userId: session.userId, roomId }),
+    params(NAMES.token, session));
 }
 
 export function checkToken(session, queueToken) {

@@ -1,11 +1,13 @@
 // The original system's end-to-end load test, reproduced for comparison (closed model: a fixed number of virtual
 // users looping), with the login the suite now requires done the way fans do it: once, before the sale, in setup().
-// Each iteration is a fan of their own (the original drew a random user 1..100,000 each time):
-//   1. POST /v1/api/queue/token;
+// Each iteration is a fan of their own (the original drew a random user 1..100,000 each time), who picks a schedule
+// first (SCHEDULE_ID, or a random one of ROOM_MIN..ROOM_MAX: a waiting room per schedule, and admission to a room
+// admits to its schedule only):
+//   1. POST /v1/api/queue/token {"roomId": the schedule};
 //   2. POST /v1/api/queue/token/check every 2 s, up to 15 times, until status == "PROGRESS";
-//   3. once admitted: GET /v1/api/concerts/schedule, GET /v1/api/concerts/seat?scheduleId= of a schedule from that
-//      list (SCHEDULE_ID pins one), then POST /v1/api/concerts/reserve of one of its AVAILABLE seats (a 409, a race
-//      lost to another fan, is an answer, not a failure).
+//   3. once admitted: GET /v1/api/concerts/schedule, GET /v1/api/concerts/seat?scheduleId= of the fan's schedule,
+//      then POST /v1/api/concerts/reserve of one of its AVAILABLE seats (a 409, a race lost to another fan, is an
+//      answer, not a failure).
 // Every call carries the fan's access token (Authorization: Bearer), and from step 2 on their queue token
 // (X-Queue-Token). No pause but the polls' 2 s, as in the original.
 // Load: 10 -> 100 VUs over 10 s, 100 VUs for 30 s, down to 0 over 10 s.
@@ -23,7 +25,7 @@
 //   k6 run k6/scenarios/original-e2e.js                                   (native stack, BASE_URL=http://localhost:8080)
 //   docker compose -f deploy/docker-compose.yml run --rm k6 run /scripts/scenarios/original-e2e.js
 import { Counter, Trend } from 'k6/metrics';
-import { intEnv, loginUsers, pick, randomFirstUser } from '../lib/config.js';
+import { intEnv, loginUsers, randomFirstUser, randomRoom } from '../lib/config.js';
 import { NAMES, getSchedules, getSeats, reserve } from '../lib/http.js';
 import { checkData, checkStatus } from '../lib/checks.js';
 import { loginPool, setupOptions } from '../lib/auth.js';
@@ -66,7 +68,8 @@ export function setup() {
 
 export default function (data) {
   const fan = iterationUser(data.pool);
-  const token = tokenFor(fan.me());
+  const scheduleId = SCHEDULE_ID || randomRoom();
+  const token = tokenFor(fan.me(), scheduleId);
   if (!token) {
     return;
   }
@@ -78,15 +81,7 @@ export default function (data) {
   admissionWait.add(wait.waitedMs);
 
   const schedules = getSchedules(fan.me(), token);
-  const listed = checkData(schedules, NAMES.schedule, 'is a list of schedules', (d) => Array.isArray(d));
-  let scheduleId = SCHEDULE_ID;
-  if (!scheduleId && listed) {
-    const schedule = pick(schedules.json('data'));
-    scheduleId = schedule ? schedule.scheduleId : 0;
-  }
-  if (!scheduleId) {
-    return;
-  }
+  checkData(schedules, NAMES.schedule, 'is a list of schedules', (d) => Array.isArray(d));
   const seats = getSeats(fan.me(), token, scheduleId);
   const seen = checkData(seats, NAMES.seat, 'is a list of seats', (d) => Array.isArray(d) && d.length > 0);
   const seat = seen ? availableSeat(seats.json('data')) : undefined;

@@ -1,8 +1,9 @@
 // Full purchase, end to end, as a real fan at ticket-open time (open model: new fans arrive at a rate), logged in
 // before the sale opens (setup()), every call with their access token and, once issued, their queue token:
-//   token -> wait for admission (following the server's pollAfterMs) -> open schedules -> seats ->
-//   hold a random AVAILABLE seat (another on 409, up to RESERVE_TRIES) -> charge the price to their own balance ->
-//   pay -> payment COMPLETED. Every step is checked; the whole journey is a Rate (purchase_completed).
+//   pick a schedule (a random one of ROOM_MIN..ROOM_MAX) -> token in its waiting room -> wait for admission
+//   (following the server's pollAfterMs) -> open schedules -> the schedule's seats -> hold a random AVAILABLE seat
+//   (another on 409, up to RESERVE_TRIES) -> charge the price to their own balance -> pay -> payment COMPLETED.
+//   Admission to a room admits to its schedule only: the fan holds and pays in the schedule whose room it joined. Every step is checked; the whole journey is a Rate (purchase_completed).
 // Every completed purchase SELLS a seat (about 1,200 bookable seats in the demo data): reset with
 // `docker compose down -v` (Compose) or a fresh database (native) between long runs.
 // Default load: STAGES=1:10s,5:1m,0:10s, a ramping arrival rate of 1 -> 5 new fans/s (about 210 fans in 1.5 min);
@@ -17,12 +18,12 @@
 //   k6 run -e STAGES=2:20s,20:1m,0:20s k6/scenarios/purchase-e2e.js        (about 880 fans and logins)
 //   docker compose -f deploy/docker-compose.yml run --rm k6 run /scripts/scenarios/purchase-e2e.js
 import { Counter, Rate, Trend } from 'k6/metrics';
-import { arrivalScenario, intEnv, loginUsers, plannedIterations, randomFirstUser } from '../lib/config.js';
+import { arrivalScenario, intEnv, loginUsers, plannedIterations, randomFirstUser, randomRoom } from '../lib/config.js';
 import { NAMES, charge, errorCodeOf, pay, reserve } from '../lib/http.js';
 import { checkData, checkStatus, endpointThresholds } from '../lib/checks.js';
 import { loginPool, setupOptions } from '../lib/auth.js';
 import {
-  availableSeat, iterationUser, openSchedules, scheduleWithSeats, seatsOf, tokenFor, waitForAdmission,
+  availableSeat, iterationUser, openSchedules, seatsOf, tokenFor, waitForAdmission,
 } from '../lib/flows.js';
 
 const RESERVE_TRIES = intEnv('RESERVE_TRIES', 5);
@@ -61,17 +62,17 @@ export function setup() {
   return { pool: loginPool(randomFirstUser(LOGIN_USERS), LOGIN_USERS) };
 }
 
-function holdSeat(fan, token) {
+function holdSeat(fan, token, scheduleId) {
   for (let attempt = 0; attempt < RESERVE_TRIES; attempt++) {
-    const schedule = scheduleWithSeats(openSchedules(fan.me(), token));
-    if (!schedule) {
-      return undefined; // sold out
+    const schedule = openSchedules(fan.me(), token).find((s) => s.scheduleId === scheduleId);
+    if (!schedule || schedule.availableSeats === 0) {
+      return undefined; // sold out (or no longer open)
     }
-    const seat = availableSeat(seatsOf(fan.me(), token, schedule.scheduleId));
+    const seat = availableSeat(seatsOf(fan.me(), token, scheduleId));
     if (!seat) {
       continue;
     }
-    const res = reserve(fan.me(), token, schedule.scheduleId, seat.seatId);
+    const res = reserve(fan.me(), token, scheduleId, seat.seatId);
     checkStatus(res, NAMES.reserve, [200, 409]);
     if (res.status === 200) {
       checkData(res, NAMES.reserve, 'hold is HELD with a price', (d) => d.status === 'HELD' && d.price > 0);
@@ -85,7 +86,8 @@ function holdSeat(fan, token) {
 export default function (data) {
   const started = Date.now();
   const fan = iterationUser(data.pool);
-  const token = tokenFor(fan.me());
+  const scheduleId = randomRoom();
+  const token = tokenFor(fan.me(), scheduleId);
   if (!token) {
     completed.add(false);
     return;
@@ -97,7 +99,7 @@ export default function (data) {
   }
   admissionWait.add(wait.waitedMs);
 
-  const hold = holdSeat(fan, token);
+  const hold = holdSeat(fan, token, scheduleId);
   if (!hold) {
     completed.add(false);
     return;

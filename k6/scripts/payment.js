@@ -1,7 +1,7 @@
 // payment-service capacity: payment (POST /v1/api/concerts/payment) of fresh holds, at an open-model rate.
 // Iteration i is admitted user i (each pays once: a completed payment ends the user's admission). Each iteration
-// holds an available seat (retrying on 409), charges the price to the user's own balance, then pays; the
-// thresholds are on the payment step. Every payment SELLS a seat for good (about 1,200 bookable seats in the
+// holds an available seat of the schedule of the user's waiting room (rooms ROOM_MIN..ROOM_MAX in turn over the pool;
+// retrying on 409), charges the price to the user's own balance, then pays; the thresholds are on the payment step. Every payment SELLS a seat for good (about 1,200 bookable seats in the
 // demo data): reset with `docker compose down -v` (Compose) or a fresh database (native).
 // Default load: RATE=5 payments/s for LOGIN_USERS / RATE s (20 s; constant-arrival-rate, PRE_VUS=20, MAX_VUS=100).
 // Needs: LOGIN_USERS users (default 100, one per payment) from FIRST_USER (USER_MIN + 3000), logged in and admitted
@@ -16,7 +16,7 @@ import { firstUser, intEnv, loginUsers } from '../lib/config.js';
 import { NAMES, charge, pay, reserve } from '../lib/http.js';
 import { checkData, checkStatus, endpointThresholds } from '../lib/checks.js';
 import { setupOptions } from '../lib/auth.js';
-import { admitPool, availableSeat, iterationUser, openSchedules, scheduleWithSeats, seatsOf } from '../lib/flows.js';
+import { admitPool, availableSeat, iterationUser, seatsOf } from '../lib/flows.js';
 
 const LOGIN_USERS = loginUsers(100);
 const RATE = intEnv('RATE', 5);
@@ -48,12 +48,12 @@ export function setup() {
 
 function holdSomeSeat(user) {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const schedule = scheduleWithSeats(openSchedules(user.me(), user.token));
-    const seat = schedule && availableSeat(seatsOf(user.me(), user.token, schedule.scheduleId));
+    // admission to a room admits to its schedule only
+    const seat = availableSeat(seatsOf(user.me(), user.token, user.roomId));
     if (!seat) {
       continue;
     }
-    const res = reserve(user.me(), user.token, schedule.scheduleId, seat.seatId);
+    const res = reserve(user.me(), user.token, user.roomId, seat.seatId);
     checkStatus(res, NAMES.reserve, [200, 409]);
     if (res.status === 200) {
       return res.json('data');

@@ -1,6 +1,7 @@
 // queue-service capacity: token issue (POST /v1/api/queue/token) at an open-model arrival rate, through the
-// gateway's rate limiter. A user's first issue is an arrival (a new place at the end of the line); every later one
-// returns the same token (idempotent per user), as a fan pressing the button again.
+// gateway's rate limiter. A user's first issue is an arrival (a new place at the end of its room's line; user i of the
+// pool joins room ROOM_MIN + i mod the rooms); every later one returns the same token (idempotent per user and room),
+// as a fan pressing the button again.
 // Default load: RATE=100 issues/s for DURATION=1m (constant-arrival-rate, PRE_VUS=100, MAX_VUS=500; STAGES ramps).
 // Needs: LOGIN_USERS users (default 1000, two per VU) from a random FIRST_USER, logged in by setup() (~20 s of
 //   logins at ~20 ms each, less with LOGIN_PARALLEL).
@@ -13,7 +14,7 @@
 //
 //   k6 run -e RATE=200 -e DURATION=1m k6/scripts/queue-token-issue.js
 //   k6 run -e STAGES=50:30s,300:1m,0:10s -e PRE_VUS=200 k6/scripts/queue-token-issue.js   (ramping-arrival-rate)
-import { arrivalScenario, loginUsers, randomFirstUser, vuCap } from '../lib/config.js';
+import { arrivalScenario, loginUsers, randomFirstUser, roomAt, vuCap } from '../lib/config.js';
 import { NAMES, issueToken } from '../lib/http.js';
 import { checkData, endpointThresholds } from '../lib/checks.js';
 import { loginPool, setupOptions } from '../lib/auth.js';
@@ -34,7 +35,8 @@ export function setup() {
 
 export default function (data) {
   const user = vuUser(data.pool, VUS);
-  const res = issueToken(user.me());
+  const session = user.me();
+  const res = issueToken(session, roomAt(session.userId));
   checkData(res, NAMES.token, 'has queueToken and status',
     (d) => typeof d.queueToken === 'string' && (d.status === 'WAITING' || d.status === 'PROGRESS'));
 }

@@ -1,5 +1,5 @@
-// reservation-service under contention: LOGIN_USERS admitted users race for HOT_SEATS seats of one schedule
-// (POST /v1/api/concerts/reserve). A seat is held by at most one reservation (DESIGN.md §6): every hot seat
+// reservation-service under contention: LOGIN_USERS users admitted to one schedule's waiting room race for HOT_SEATS
+// seats of that schedule (POST /v1/api/concerts/reserve). A seat is held by at most one reservation (DESIGN.md §6): every hot seat
 // must see at most one winner (200); every other attempt must get 409 SEAT_UNAVAILABLE, never a 5xx.
 // No (user, seat) pair is tried twice, so every 200 is a distinct holder and the threshold
 // reserve_wins{slot:N} count<=1 is the invariant itself (a second winner aborts the run).
@@ -10,21 +10,22 @@
 // Default load: MODE=race, LOGIN_USERS=100 VUs x HOT_SEATS=5 attempts at once (at most 2 min); MODE=rate: RATE=50
 //   attempts/s for LOGIN_USERS x HOT_SEATS / RATE s (10 s).
 // Needs: LOGIN_USERS users (default 100) from FIRST_USER (USER_MIN + 2000), logged in and admitted by setup() (~2 s
-//   of logins at ~20 ms each, then a queue token each), one schedule with HOT_SEATS available seats.
+//   of logins at ~20 ms each, then a queue token each, all in the schedule's room, whose maxActiveUsers must admit
+//   them), one schedule with HOT_SEATS available seats: SCHEDULE_ID, or a random one of ROOM_MIN..ROOM_MAX.
 // Sessions: not refreshed; a run lasts minutes at most (race: under 2 min; rate: keep LOGIN_USERS x HOT_SEATS / RATE
 //   under the 10-minute access token).
 //
 //   k6 run -e LOGIN_USERS=100 -e HOT_SEATS=5 k6/scripts/reserve-contention.js
 //   k6 run -e MODE=rate -e RATE=50 k6/scripts/reserve-contention.js
-//   k6 run -e SCHEDULE_ID=3 k6/scripts/reserve-contention.js        (a fixed schedule instead of a random open one)
+//   k6 run -e SCHEDULE_ID=3 k6/scripts/reserve-contention.js        (a fixed schedule instead of a random demo one)
 import exec from 'k6/execution';
 import { sleep } from 'k6';
 import { Counter } from 'k6/metrics';
-import { firstUser, intEnv, loginUsers } from '../lib/config.js';
+import { firstUser, intEnv, loginUsers, randomRoom } from '../lib/config.js';
 import { NAMES, errorCodeOf, getSeats, reserve } from '../lib/http.js';
 import { checkStatus, endpointThresholds } from '../lib/checks.js';
 import { setupOptions } from '../lib/auth.js';
-import { admitPool, openSchedules, scheduleWithSeats, seatsOf } from '../lib/flows.js';
+import { admitPool, seatsOf } from '../lib/flows.js';
 
 const LOGIN_USERS = loginUsers(100);
 const HOT_SEATS = intEnv('HOT_SEATS', 5);
@@ -65,16 +66,10 @@ export const options = Object.assign(setupOptions(ADMIT_WAIT_SECONDS), {
 });
 
 export function setup() {
-  const pool = admitPool(firstUser(2000), LOGIN_USERS, ADMIT_WAIT_SECONDS);
+  // Everybody waits in the schedule's room: admission to a room admits to its schedule only.
+  const scheduleId = intEnv('SCHEDULE_ID', 0) || randomRoom();
+  const pool = admitPool(firstUser(2000), LOGIN_USERS, ADMIT_WAIT_SECONDS, () => scheduleId);
   const { session, token } = pool[0];
-  let scheduleId = intEnv('SCHEDULE_ID', 0);
-  if (!scheduleId) {
-    const schedule = scheduleWithSeats(openSchedules(session, token));
-    if (!schedule) {
-      throw new Error('setup: no open schedule with available seats');
-    }
-    scheduleId = schedule.scheduleId;
-  }
   const hot = seatsOf(session, token, scheduleId).filter((s) => s.status === 'AVAILABLE').slice(0, HOT_SEATS)
     .map((s) => s.seatId);
   if (hot.length < HOT_SEATS) {

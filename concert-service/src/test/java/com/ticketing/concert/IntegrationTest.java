@@ -1,5 +1,6 @@
 package com.ticketing.concert;
 
+import com.ticketing.common.auth.AuthHeaders;
 import com.ticketing.common.event.Topics;
 import com.ticketing.concert.schedule.persistence.ScheduleCache;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * One application context for every integration test: the real MariaDB schema {@code concert_service_test} (Flyway
@@ -48,6 +50,11 @@ public abstract class IntegrationTest {
         jdbc.sql("DELETE FROM processed_event").update();
         redis.delete(ScheduleCache.KEY);
         scheduleCache.evict(); // and the instance's own copy
+    }
+
+    /** The request as the gateway forwards it for a caller admitted to {@code roomId}'s waiting room. */
+    protected static MockHttpServletRequestBuilder admittedTo(long roomId, MockHttpServletRequestBuilder request) {
+        return request.header(AuthHeaders.QUEUE_ROOM, Long.toString(roomId));
     }
 
     protected static long seatId(long scheduleId, int seatNo) {

@@ -40,7 +40,7 @@ class BadInputTest extends PaymentServiceIntegrationTest {
         USERS.setBalance(7, 50_000);
         RESERVATIONS.hold(42, 7, 12_000);
 
-        Answer answer = post("/v1/api/concerts/payment", body, Map.of("X-User-Id", "7"));
+        Answer answer = post("/v1/api/concerts/payment", body, Map.of("X-User-Id", "7", "X-Queue-Room", "1"));
 
         assertThat(answer.status()).as(body).isEqualTo(400);
         assertThat(answer.errorCode()).as(body).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
@@ -65,7 +65,7 @@ class BadInputTest extends PaymentServiceIntegrationTest {
         RESERVATIONS.hold(42, 7, 12_000);
 
         Answer answer = post("/v1/api/concerts/payment", "{\"reservationId\": 42}",
-                Map.of("X-User-Id", "7", "Idempotency-Key", key));
+                Map.of("X-User-Id", "7", "X-Queue-Room", "1", "Idempotency-Key", key));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("VALIDATION_FAILED");
@@ -84,7 +84,7 @@ class BadInputTest extends PaymentServiceIntegrationTest {
     @Test
     void shouldRejectTheWrongMediaTypeAndMethod() {
         Answer xml = post("/v1/api/concerts/payment", "{\"reservationId\": 42}",
-                Map.of("X-User-Id", "7", "Content-Type", "text/plain"));
+                Map.of("X-User-Id", "7", "X-Queue-Room", "1", "Content-Type", "text/plain"));
         Answer unknownPath = get("/v1/api/concerts/payments", Map.of("X-User-Id", "7"));
 
         assertThat(xml.status()).isEqualTo(415);

@@ -3,6 +3,7 @@ package com.ticketing.payment;
 import com.ticketing.common.contracts.Contracts;
 import com.ticketing.common.event.EventEnvelope;
 import com.ticketing.common.event.EventTypes;
+import com.ticketing.payment.stub.ReservationServiceStub;
 import com.ticketing.payment.stub.ReservationServiceStub.State;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,38 @@ class PayingReservationTest extends PaymentServiceIntegrationTest {
         assertThat(event.payload().path("reservationId").asLong()).isEqualTo(42);
         assertThat(event.payload().path("userId").asLong()).isEqualTo(7);
         assertThat(event.payload().path("amount").asLong()).isEqualTo(12_000);
+        // the reservation's schedule, from the lock: queue-service ends the payer's session in that room
+        assertThat(event.payload().path("scheduleId").asLong()).isEqualTo(ReservationServiceStub.SCHEDULE);
+    }
+
+    @Test
+    void shouldRefuseAPayerAdmittedToAnotherSchedulesRoomAndTakeNothing() {
+        USERS.setBalance(7, 50_000);
+        RESERVATIONS.hold(45, 7, 12_000, 5);
+
+        Answer otherRoom = payAdmittedTo(6, 7, 45, "other-room-1");
+        Answer noRoom = post("/v1/api/concerts/payment", "{\"reservationId\": 45}", Map.of("X-User-Id", "7"));
+
+        for (Answer refused : List.of(otherRoom, noRoom)) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.errorCode()).isEqualTo("QUEUE_NOT_ADMITTED");
+        }
+        assertThat(USERS.debitRequests.get()).isZero();
+        assertThat(USERS.balance(7)).isEqualTo(50_000);
+        assertThat(RESERVATIONS.reservation(45).state()).isEqualTo(State.HELD);
+        assertThat(outboxCount()).isZero();
+        // The refused attempt is over (FAILED, holding nothing, nothing left to reconcile); no attempt without a room.
+        assertThat(jdbc.sql("SELECT status, failure_code, reservation_locked, reconcile_after IS NULL FROM payment")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3) + " " + rs.getBoolean(4))
+                .list()).containsExactly("FAILED QUEUE_NOT_ADMITTED false true");
+
+        // From the schedule's own room the same user pays, even with the same Idempotency-Key.
+        Answer ownRoom = payAdmittedTo(5, 7, 45, "other-room-1");
+        assertThat(ownRoom.status()).isEqualTo(200);
+        assertThat(USERS.balance(7)).isEqualTo(38_000);
+        long paymentId = ownRoom.data().path("paymentId").asLong();
+        assertThat(paymentEvents(paymentId, EventTypes.PAYMENT_COMPLETED, 1).get(0).payload().path("scheduleId").asLong())
+                .isEqualTo(5);
     }
 
     @Test

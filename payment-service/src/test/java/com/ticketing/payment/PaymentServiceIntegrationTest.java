@@ -129,10 +129,21 @@ public abstract class PaymentServiceIntegrationTest {
         return pay(userId, reservationId, null);
     }
 
+    /** A payment by a payer the gateway admitted to the reservation's schedule's waiting room. */
     protected Answer pay(long userId, long reservationId, String idempotencyKey) {
-        return post("/v1/api/concerts/payment", "{\"reservationId\": " + reservationId + "}",
-                idempotencyKey == null ? Map.of("X-User-Id", Long.toString(userId))
-                        : Map.of("X-User-Id", Long.toString(userId), "Idempotency-Key", idempotencyKey));
+        ReservationServiceStub.Reservation held = RESERVATIONS.reservation(reservationId);
+        return payAdmittedTo(held == null ? ReservationServiceStub.SCHEDULE : held.scheduleId(), userId, reservationId,
+                idempotencyKey);
+    }
+
+    /** A payment by a payer the gateway admitted to the waiting room {@code roomId} ({@code X-Queue-Room}). */
+    protected Answer payAdmittedTo(long roomId, long userId, long reservationId, String idempotencyKey) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("X-User-Id", Long.toString(userId),
+                "X-Queue-Room", Long.toString(roomId)));
+        if (idempotencyKey != null) {
+            headers.put("Idempotency-Key", idempotencyKey);
+        }
+        return post("/v1/api/concerts/payment", "{\"reservationId\": " + reservationId + "}", headers);
     }
 
     protected Answer post(String path, String body, Map<String, String> headers) {

@@ -32,9 +32,11 @@ class BadInputSystemTest {
 
     private static List<Case> cases() {
         List<Case> c = new ArrayList<>();
-        // Logged in: validation is what answers (an empty body or {"userId": null} is a valid issue request now).
+        // Logged in: validation is what answers (a body needs a valid roomId; a userId must be the caller's).
         String[] badJson = {"{", "not json", "[]", "{\"userId\":}", "{\"userId\":\"abc\"}", "{\"userId\":-1}",
-                "{\"userId\":0}", "{\"userId\":1.5}", "{\"userId\":99999999999999999999999}", "{\"userId\":4}"};
+                "{\"userId\":0}", "{\"userId\":1.5}", "{\"userId\":99999999999999999999999}", "{\"userId\":4}",
+                "{}", "{\"roomId\":0}", "{\"roomId\":-1}", "{\"roomId\":\"1\"}", "{\"roomId\":1.5}",
+                "{\"roomId\":99999999999999999999}", "{\"roomId\":1,\"userId\":4}"};
         for (String b : badJson) {
             c.add(new Case("POST", "/v1/api/queue/token", b, true));
         }

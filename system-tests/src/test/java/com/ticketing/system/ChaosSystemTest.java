@@ -161,6 +161,7 @@ class ChaosSystemTest {
 
     // ------------------------------------------------------------------ buyers
 
+    /** The AVAILABLE seats of the open schedules, schedule by schedule (each read from its schedule's room). */
     private static ConcurrentLinkedQueue<Seat> availableSeats() {
         Gateway.Session viewer = Gateway.admitted(Gateway.randomUser());
         ConcurrentLinkedQueue<Seat> seats = new ConcurrentLinkedQueue<>();
@@ -169,7 +170,8 @@ class ChaosSystemTest {
                 continue;
             }
             long scheduleId = schedule.path("scheduleId").asLong();
-            for (JsonNode seat : Gateway.get("/v1/api/concerts/seat?scheduleId=" + scheduleId, Gateway.auth(viewer)).data()) {
+            Gateway.Session reader = Gateway.inRoom(viewer, scheduleId);
+            for (JsonNode seat : Gateway.get("/v1/api/concerts/seat?scheduleId=" + scheduleId, Gateway.auth(reader)).data()) {
                 if ("AVAILABLE".equals(seat.path("status").asText())) {
                     seats.add(new Seat(scheduleId, seat.path("seatId").asLong()));
                 }
@@ -185,10 +187,14 @@ class ChaosSystemTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(SETUP_PARALLEL);
         try {
-            // Logging in and being admitted takes most of the time: all first, so that the holds are fresh.
+            // Logging in and being admitted takes most of the time: all first, so that the holds are fresh. Buyer i
+            // waits in the room of the i-th seat (admission to a room admits to that schedule only).
             List<Future<Gateway.Session>> sessions = new ArrayList<>();
+            List<Seat> planned = new ArrayList<>(seats);
+            int i = 0;
             for (long userId : users) {
-                sessions.add(pool.submit(() -> admittedWithRetry(userId)));
+                long room = planned.get(i++ % planned.size()).scheduleId();
+                sessions.add(pool.submit(() -> admittedWithRetry(userId, room)));
             }
             List<Future<Purchases.Buyer>> futures = new ArrayList<>();
             for (Future<Gateway.Session> session : sessions) {
@@ -209,10 +215,10 @@ class ChaosSystemTest {
      * Logged in and admitted; a login that fails on the way (the login page answered 500 once, its Redis timing out on
      * the busy machine) is tried again: the set-up is not what this test is about.
      */
-    private static Gateway.Session admittedWithRetry(long userId) {
+    private static Gateway.Session admittedWithRetry(long userId, long roomId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return Gateway.admitted(userId);
+                return Gateway.admitted(userId, roomId);
             } catch (AssertionError | IllegalStateException e) {
                 if (attempt == 3) {
                     throw e;
@@ -222,14 +228,18 @@ class ChaosSystemTest {
         }
     }
 
-    /** An admitted user holding one seat of the queue (taking the next when one is gone), charged its price. */
-    private static Purchases.Buyer buyer(Gateway.Session session, ConcurrentLinkedQueue<Seat> seats) {
-        long userId = session.userId();
+    /**
+     * An admitted user holding one seat of the queue (taking the next when one is gone), charged its price; a seat of
+     * another schedule than the user's room is held after joining that schedule's room.
+     */
+    private static Purchases.Buyer buyer(Gateway.Session admitted, ConcurrentLinkedQueue<Seat> seats) {
+        long userId = admitted.userId();
         for (int attempt = 0; attempt < 20; attempt++) {
             Seat seat = seats.poll();
             if (seat == null) {
                 break;
             }
+            Gateway.Session session = Gateway.inRoom(admitted, seat.scheduleId());
             String body = "{\"scheduleId\":" + seat.scheduleId() + ",\"seatId\":" + seat.seatId() + "}";
             Gateway.Response held = Gateway.post("/v1/api/concerts/reserve", body, Gateway.auth(session));
             // A cold stack may answer the first holds late (503 from the gateway's 5 s): asking again for a seat one
@@ -316,7 +326,7 @@ class ChaosSystemTest {
             if ("QUEUE_NOT_ADMITTED".equals(code)) {
                 // The slot ended: a completed payment frees it (the same key then answers that payment again), or
                 // it ran out. A client joins the waiting room again and retries.
-                headers = withKey(Gateway.admitted(b.userId()), key);
+                headers = withKey(Gateway.admitted(b.userId(), b.hold().scheduleId()), key);
                 continue;
             }
             // 503 (outcome unknown, a service down or slow), 409 in progress / failed: try again shortly.
@@ -341,7 +351,8 @@ class ChaosSystemTest {
             List<Future<Gateway.Response>> answers = new ArrayList<>();
             for (Purchases.Buyer b : held) {
                 // Admitted again: a random demo user of an earlier run may still have held its slot, which ends on time.
-                answers.add(pool.submit(() -> Purchases.pay(Gateway.admitted(b.userId()), b.hold().reservationId())));
+                answers.add(pool.submit(() -> Purchases.pay(Gateway.admitted(b.userId(), b.hold().scheduleId()),
+                        b.hold().reservationId())));
             }
             for (int i = 0; i < held.size(); i++) {
                 Gateway.Response r = answers.get(i).get(60, TimeUnit.SECONDS);
@@ -349,7 +360,7 @@ class ChaosSystemTest {
                 // A breaker that opened under the chaos lets a few calls through at first (half-open): 503, retry.
                 for (int retry = 0; retry < 10 && r.status() == 503; retry++) {
                     Gateway.sleep(1_000);
-                    r = Purchases.pay(Gateway.admitted(b.userId()), b.hold().reservationId());
+                    r = Purchases.pay(Gateway.admitted(b.userId(), b.hold().scheduleId()), b.hold().reservationId());
                 }
                 assertThat(r.status()).as("reservation %d, HELD after the chaos, is payable: %s",
                         b.hold().reservationId(), r.raw()).isEqualTo(200);

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -83,13 +84,25 @@ final class Gateway {
     }
 
     /**
-     * A logged-in user: the access token, and (once in the waiting room) the waiting-room token. Its headers are what
+     * The room {@link #admitted(long)} joins: schedule 1's, the first of the schedule list (a room per schedule; the
+     * local stack opens demo rooms 1..24 for the open demo schedules 1..24).
+     */
+    static final long DEFAULT_ROOM = 1;
+
+    /**
+     * A logged-in user: the access token, and (once in a waiting room) the waiting-room token of room {@code roomId}
+     * (0: none). Admission to a room admits to that schedule only: its seats, holds and payments. Its headers are what
      * a client sends: {@code Authorization: Bearer <access token>} and {@code X-Queue-Token}.
      */
-    record Session(long userId, String accessToken, String queueToken) {
-        Session withQueueToken(String token) {
-            return new Session(userId, accessToken, token);
+    record Session(long userId, String accessToken, String queueToken, long roomId) {
+        Session withQueueToken(String token, long room) {
+            return new Session(userId, accessToken, token, room);
         }
+    }
+
+    /** The body of a token issue: {@code {"roomId": <room>}}. */
+    static String roomBody(long roomId) {
+        return "{\"roomId\":" + roomId + "}";
     }
 
     /** The headers of a session. */
@@ -120,29 +133,89 @@ final class Gateway {
         long now = System.currentTimeMillis();
         Long at = LOGGED_IN_AT.get(userId);
         if (at == null || now - at > 300_000) {
-            LOGINS.put(userId, new Session(userId, Login.demoUser(userId).accessToken(), null));
+            LOGINS.put(userId, new Session(userId, Login.demoUser(userId).accessToken(), null, 0));
             LOGGED_IN_AT.put(userId, now);
         }
         return LOGINS.get(userId);
     }
 
-    /** Logs {@code userId} in, joins the waiting room and polls until admitted; returns the session. */
+    /** {@link #admitted(long, long)} in the {@link #DEFAULT_ROOM}: enough for the schedule list and schedule 1. */
     static Session admitted(long userId) {
+        return admitted(userId, DEFAULT_ROOM);
+    }
+
+    /** The rooms this JVM joined per user, oldest first (a user may wait in at most 3 rooms at once). */
+    private static final Map<Long, LinkedHashMap<Long, Session>> JOINED = new ConcurrentHashMap<>();
+
+    /**
+     * Logs {@code userId} in, joins the waiting room of schedule {@code roomId} (idempotent per user and room) and
+     * polls until admitted; returns the session, whose waiting-room token admits to that schedule only. Should the
+     * user already wait in 3 rooms (409 {@code TOO_MANY_ROOMS}), it first leaves the one joined longest ago here.
+     */
+    static Session admitted(long userId, long roomId) {
         Session session = login(userId);
-        Response issued = post("/v1/api/queue/token", null, bearer(session));
-        if (issued.status() != 200) {
-            throw new AssertionError("token issue answered " + issued.status() + " " + issued.raw());
+        Response issued = issue(session, roomId);
+        if (issued.status() == 409 && "TOO_MANY_ROOMS".equals(issued.errorCode()) && leaveOldestRoom(userId)) {
+            issued = issue(session, roomId);
         }
-        Session waiting = session.withQueueToken(issued.data().path("queueToken").asText());
+        if (issued.status() != 200) {
+            throw new AssertionError("token issue in room " + roomId + " answered " + issued.status() + " " + issued.raw());
+        }
+        Session waiting = session.withQueueToken(issued.data().path("queueToken").asText(), roomId);
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             Response check = post("/v1/api/queue/token/check", null, auth(waiting));
             if (check.status() == 200 && "PROGRESS".equals(check.data().path("status").asText())) {
+                synchronized (JOINED) {
+                    LinkedHashMap<Long, Session> rooms = JOINED.computeIfAbsent(userId, u -> new LinkedHashMap<>());
+                    rooms.remove(roomId);
+                    rooms.put(roomId, waiting);
+                }
                 return waiting;
             }
             sleep(500);
         }
-        throw new AssertionError("user " + userId + " was not admitted within 60 s");
+        throw new AssertionError("user " + userId + " was not admitted to room " + roomId + " within 60 s");
+    }
+
+    /** A token issue in {@code roomId}, waiting out the gateway's per-user rate limit (429, Retry-After) a few times. */
+    private static Response issue(Session session, long roomId) {
+        Response issued = post("/v1/api/queue/token", roomBody(roomId), bearer(session));
+        for (int attempt = 0; attempt < 5 && issued.status() == 429; attempt++) {
+            sleep(1000L * issued.http().headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
+            issued = post("/v1/api/queue/token", roomBody(roomId), bearer(session));
+        }
+        return issued;
+    }
+
+    /**
+     * {@code session} if it is admitted to {@code roomId}'s room, else the same user's admission there: the one this
+     * JVM got before, or a new one (token issue is rate limited per user: polling loops must not issue each time).
+     */
+    static Session inRoom(Session session, long roomId) {
+        if (session.roomId() == roomId) {
+            return session;
+        }
+        synchronized (JOINED) {
+            LinkedHashMap<Long, Session> rooms = JOINED.get(session.userId());
+            if (rooms != null && rooms.containsKey(roomId)) {
+                return rooms.get(roomId);
+            }
+        }
+        return admitted(session.userId(), roomId);
+    }
+
+    private static boolean leaveOldestRoom(long userId) {
+        Session oldest;
+        synchronized (JOINED) {
+            LinkedHashMap<Long, Session> rooms = JOINED.get(userId);
+            if (rooms == null || rooms.isEmpty()) {
+                return false;
+            }
+            oldest = rooms.remove(rooms.keySet().iterator().next());
+        }
+        send(HttpRequest.newBuilder(URI.create(URL + "/v1/api/queue/token")).DELETE(), auth(oldest));
+        return true;
     }
 
     static void await(String what, Duration limit, BooleanSupplier condition) {

@@ -20,7 +20,8 @@ class GatewayRoutingSystemTest {
         long userId = Gateway.randomUser();
         Gateway.Session login = Gateway.login(userId);
 
-        Gateway.Response issued = post("/v1/api/queue/token", "{\"userId\":" + userId + "}", Gateway.bearer(login));
+        Gateway.Response issued = post("/v1/api/queue/token", "{\"userId\":" + userId + ",\"roomId\":1}",
+                Gateway.bearer(login));
         assertThat(issued.status()).as(issued.raw()).isEqualTo(200);
         assertThat(issued.data().path("queueToken").asText()).isNotBlank();
 

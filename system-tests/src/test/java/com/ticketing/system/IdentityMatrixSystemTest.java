@@ -30,10 +30,16 @@ class IdentityMatrixSystemTest {
     private record Victim(Gateway.Session session, Purchases.Hold first, Purchases.Hold second, long balance) {
     }
 
+    /** The local stack's operator account (role ADMIN). */
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = System.getProperty("admin.password", "admin-dev-password");
+
     @Test
     void shouldRefuseUserBOnUserAsDataThroughEveryRoute() {
-        Gateway.Session a = Gateway.admitted(Gateway.randomUser());
-        long schedule = Purchases.roomiestSchedule(a);
+        long aId = Gateway.randomUser();
+        // A and B wait in the room of the schedule A holds in (admission to a room admits to that schedule only).
+        long schedule = Purchases.roomiestSchedule(Gateway.admitted(aId));
+        Gateway.Session a = Gateway.admitted(aId, schedule);
         Purchases.Hold first = Purchases.holdAnySeat(a, schedule);
         Purchases.Hold second = Purchases.holdAnySeat(a, schedule);
         assertThat(first).isNotNull();
@@ -44,7 +50,7 @@ class IdentityMatrixSystemTest {
         do {
             bId = Gateway.randomUser();
         } while (bId == a.userId());
-        Gateway.Session b = Gateway.admitted(bId);
+        Gateway.Session b = Gateway.admitted(bId, schedule);
 
         Map<String, Function<Context, List<String>>> rules = rules();
         List<String> routes = gatewayRoutes();
@@ -63,8 +69,8 @@ class IdentityMatrixSystemTest {
             }
         }
         assertThat(failures).as("cross-user matrix over routes " + routes).isEmpty();
-        assertThat(routes).contains("queue-token-issue", "queue", "user", "concert", "reservation", "reservation-read",
-                "payment", "payment-read", "auth", "user-sign-up");
+        assertThat(routes).contains("queue-token-issue", "queue", "admin", "user", "concert", "reservation",
+                "reservation-read", "payment", "payment-read", "auth", "user-sign-up");
         System.out.printf("identity matrix: %d routes checked, user %d on user %d's data refused everywhere%n",
                 routes.size(), b.userId(), a.userId());
     }
@@ -106,7 +112,8 @@ class IdentityMatrixSystemTest {
         });
         rules.put("queue-token-issue", c -> {
             List<String> f = new ArrayList<>();
-            Gateway.Response asA = post("/v1/api/queue/token", "{\"userId\":" + c.a.session().userId() + "}", bearer(c.b));
+            Gateway.Response asA = post("/v1/api/queue/token", "{\"userId\":" + c.a.session().userId()
+                    + ",\"roomId\":" + c.a.session().roomId() + "}", bearer(c.b));
             expect(f, asA.status() == 403, "B issuing a token for A answered " + asA.status());
             expect(f, "PROGRESS".equals(check(c.a.session())), "A is still admitted");
             return f;
@@ -119,6 +126,23 @@ class IdentityMatrixSystemTest {
                     .DELETE(), c.bWithAsQueueToken());
             expect(f, leave.status() == 401, "B removing A from the line answered " + leave.status());
             expect(f, "PROGRESS".equals(check(c.a.session())), "A is still admitted after B's attempts");
+            return f;
+        });
+        rules.put("admin", c -> {
+            // The waiting rooms' operations: role ADMIN only (anonymous 401, a user 403, an admin passes).
+            List<String> f = new ArrayList<>();
+            Gateway.Response anonymous = get("/v1/api/admin/rooms");
+            expect(f, anonymous.status() == 401, "anonymous on the admin API answered " + anonymous.status());
+            Gateway.Response user = get("/v1/api/admin/rooms", bearer(c.b));
+            expect(f, user.status() == 403 && "FORBIDDEN".equals(user.errorCode()),
+                    "a user on the admin API answered " + user.status() + " " + user.raw());
+            Gateway.Response pause = post("/v1/api/admin/rooms/" + c.a.session().roomId() + "/pause", null, bearer(c.b));
+            expect(f, pause.status() == 403, "a user pausing A's room answered " + pause.status());
+            String admin = Login.as(ADMIN, ADMIN_PASSWORD).accessToken();
+            Gateway.Response rooms = get("/v1/api/admin/rooms", Map.of("Authorization", "Bearer " + admin));
+            expect(f, rooms.status() == 200 && rooms.data().isArray(),
+                    "the admin listing the rooms answered " + rooms.status() + " " + rooms.raw());
+            expect(f, "PROGRESS".equals(check(c.a.session())), "A is still admitted (the room was not paused)");
             return f;
         });
         rules.put("user", c -> {
@@ -186,6 +210,46 @@ class IdentityMatrixSystemTest {
         rules.put("api-docs-*", c -> List.of()); // documentation: public, no user data
         rules.put("bench-*", c -> List.of());    // benchmark ceilings (bench profile only): /ping, no user data
         return rules;
+    }
+
+    /**
+     * Admission to a room admits to that schedule only: a user admitted to room 1 cannot hold a seat of schedule 2
+     * (403 QUEUE_NOT_ADMITTED, nothing held), nor pay a hold of schedule 2 with room 1's token (403, nothing debited,
+     * the hold stays HELD).
+     */
+    @Test
+    void shouldRefuseHoldsAndPaymentsOnAnotherSchedulesRoom() {
+        long userId = Gateway.randomUser();
+        Gateway.Session room1 = Gateway.admitted(userId, 1);
+        Gateway.Session room2 = Gateway.admitted(userId, 2);
+        long seatId = 0;
+        for (JsonNode seat : get("/v1/api/concerts/seat?scheduleId=2", auth(room2)).data()) {
+            if ("AVAILABLE".equals(seat.path("status").asText())) {
+                seatId = seat.path("seatId").asLong();
+                break;
+            }
+        }
+        assertThat(seatId).as("an available seat of schedule 2").isPositive();
+
+        Gateway.Response seats = get("/v1/api/concerts/seat?scheduleId=2", auth(room1));
+        assertThat(seats.status()).as(seats.raw()).isEqualTo(403);
+        assertThat(seats.errorCode()).isEqualTo("QUEUE_NOT_ADMITTED");
+        Gateway.Response crossHold = post("/v1/api/concerts/reserve",
+                "{\"scheduleId\":2,\"seatId\":" + seatId + "}", auth(room1));
+        assertThat(crossHold.status()).as(crossHold.raw()).isEqualTo(403);
+        assertThat(crossHold.errorCode()).isEqualTo("QUEUE_NOT_ADMITTED");
+        assertThat(Purchases.seatStatus(room2, 2, seatId)).as("nothing held").isEqualTo("AVAILABLE");
+
+        Purchases.Hold hold = Purchases.holdAnySeat(room2, 2);
+        assertThat(hold).isNotNull();
+        assertThat(Purchases.charge(room1, hold.price()).status()).isEqualTo(200);
+        long balance = Purchases.balance(room1);
+        Gateway.Response crossPay = Purchases.pay(room1, hold.reservationId());
+        assertThat(crossPay.status()).as(crossPay.raw()).isEqualTo(403);
+        assertThat(crossPay.errorCode()).isEqualTo("QUEUE_NOT_ADMITTED");
+        assertThat(Purchases.balance(room1)).as("nothing debited").isEqualTo(balance);
+        assertThat(Purchases.reservationStatus(room2, hold.reservationId())).isEqualTo("HELD");
+        assertThat(check(room2)).as("still admitted to room 2").isEqualTo("PROGRESS");
     }
 
     private static Function<Context, List<String>> ruleFor(Map<String, Function<Context, List<String>>> rules, String route) {

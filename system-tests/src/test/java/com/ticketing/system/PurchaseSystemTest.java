@@ -14,9 +14,12 @@ class PurchaseSystemTest {
     @Test
     void shouldBuyASeatAndSettleTheSagaEverywhere() {
         long userId = Gateway.randomUser();
-        Gateway.Session token = Gateway.admitted(userId);
+        // Admission to a room admits to its schedule only: the user reads the list (any room), then joins the room of
+        // the schedule it books.
+        long schedule = Purchases.roomiestSchedule(Gateway.admitted(userId));
+        Gateway.Session token = Gateway.admitted(userId, schedule);
 
-        Purchases.Hold hold = Purchases.holdAnySeat(token, Purchases.roomiestSchedule(token));
+        Purchases.Hold hold = Purchases.holdAnySeat(token, schedule);
         assertThat(hold).as("an available seat").isNotNull();
         Gateway.await("seat shown HELD", Duration.ofSeconds(30),
                 () -> Purchases.seatStatus(token, hold.scheduleId(), hold.seatId()).equals("HELD"));

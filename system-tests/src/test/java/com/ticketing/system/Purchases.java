@@ -19,8 +19,14 @@ final class Purchases {
     private Purchases() {
     }
 
-    /** Holds the first available seat of {@code scheduleId} (retrying on 409); null when none is left. */
+    /**
+     * Holds the first available seat of {@code scheduleId} (retrying on 409); null when none is left. {@code token} must
+     * be admitted to the schedule's room.
+     */
     static Hold holdAnySeat(Gateway.Session token, long scheduleId) {
+        if (token.roomId() != scheduleId) {
+            throw new AssertionError("holding on schedule " + scheduleId + " needs its room, not room " + token.roomId());
+        }
         for (JsonNode seat : get("/v1/api/concerts/seat?scheduleId=" + scheduleId, auth(token)).data()) {
             if (!"AVAILABLE".equals(seat.path("status").asText())) {
                 continue;
@@ -42,11 +48,15 @@ final class Purchases {
         return null;
     }
 
-    /** A new admitted user who holds a seat of the roomiest schedule and can pay for it. */
+    /**
+     * A new user who holds a seat of the roomiest schedule and can pay for it: admitted to that schedule's room (the
+     * schedule list, read first, needs an admission to any room).
+     */
     static Buyer buyer() {
         long userId = Gateway.randomUser();
-        Gateway.Session token = Gateway.admitted(userId);
-        Hold hold = holdAnySeat(token, roomiestSchedule(token));
+        long schedule = roomiestSchedule(Gateway.admitted(userId));
+        Gateway.Session token = Gateway.admitted(userId, schedule);
+        Hold hold = holdAnySeat(token, schedule);
         if (hold == null) {
             throw new AssertionError("no seat left to hold");
         }
@@ -89,8 +99,10 @@ final class Purchases {
         return post("/v1/api/concerts/payment", "{\"reservationId\":" + reservationId + "}", auth(token));
     }
 
+    /** The seat's status in the seat list, read by {@code token}'s user admitted to the schedule's room. */
     static String seatStatus(Gateway.Session token, long scheduleId, long seatId) {
-        for (JsonNode seat : get("/v1/api/concerts/seat?scheduleId=" + scheduleId, auth(token)).data()) {
+        Gateway.Session viewer = Gateway.inRoom(token, scheduleId);
+        for (JsonNode seat : get("/v1/api/concerts/seat?scheduleId=" + scheduleId, auth(viewer)).data()) {
             if (seat.path("seatId").asLong() == seatId) {
                 return seat.path("status").asText();
             }

@@ -22,7 +22,7 @@ class RedisOutageSystemTest {
 
         Stack.stop("redis");
         try {
-            Gateway.Response issue = post("/v1/api/queue/token", null, Gateway.bearer(token));
+            Gateway.Response issue = post("/v1/api/queue/token", Gateway.roomBody(token.roomId()), Gateway.bearer(token));
             assertThat(issue.status()).as(issue.raw()).isEqualTo(503);
             assertThat(issue.errorCode()).isNotBlank();
             Gateway.Response check = post("/v1/api/queue/token/check", null, auth(token));
@@ -38,7 +38,7 @@ class RedisOutageSystemTest {
             Stack.start("redis");
         }
         Gateway.await("token issue works again", Duration.ofSeconds(30),
-                () -> post("/v1/api/queue/token", null, Gateway.bearer(token)).status() == 200);
+                () -> post("/v1/api/queue/token", Gateway.roomBody(token.roomId()), Gateway.bearer(token)).status() == 200);
         Gateway.Session fresh = Gateway.admitted(userId);
         assertThat(get("/v1/api/concerts/schedule", auth(fresh)).status()).isEqualTo(200);
     }

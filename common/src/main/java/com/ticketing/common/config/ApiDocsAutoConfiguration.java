@@ -1,5 +1,6 @@
 package com.ticketing.common.config;
 
+import com.ticketing.common.auth.Admitted;
 import com.ticketing.common.auth.CurrentUser;
 import com.ticketing.common.docs.ApiDocsDefinition;
 import com.ticketing.common.docs.ApiDocsOperationCustomizer;
@@ -31,8 +32,8 @@ import org.springframework.util.ClassUtils;
 public class ApiDocsAutoConfiguration {
 
     static {
-        // Bound from the gateway's X-User-Id header: not something a client sends.
-        SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentUser.class);
+        // Bound from the gateway's X-User-Id and X-Queue-Room headers: not something a client sends.
+        SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentUser.class, Admitted.class);
     }
 
     @Bean

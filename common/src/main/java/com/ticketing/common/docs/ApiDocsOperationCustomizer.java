@@ -47,7 +47,7 @@ public final class ApiDocsOperationCustomizer implements OperationCustomizer {
 
     private static final Set<String> HIDDEN_HEADERS = Set.of(
             HttpHeaders.AUTHORIZATION.toLowerCase(), AuthHeaders.USER_ID.toLowerCase(), AuthHeaders.ROLES.toLowerCase(),
-            AuthHeaders.TOKEN_ID.toLowerCase(), AuthHeaders.QUEUE_TOKEN.toLowerCase());
+            AuthHeaders.TOKEN_ID.toLowerCase(), AuthHeaders.QUEUE_ROOM.toLowerCase(), AuthHeaders.QUEUE_TOKEN.toLowerCase());
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -77,7 +77,8 @@ public final class ApiDocsOperationCustomizer implements OperationCustomizer {
         if (admittedOnly) {
             add(errors, 401, "the waiting-room token is missing, malformed, forged, expired or another user's",
                     ErrorCodes.INVALID_TOKEN);
-            add(errors, 403, "the user is not (or no longer) admitted from the waiting room",
+            add(errors, 403, "the user is not (or no longer) admitted from the waiting room, or was admitted to "
+                    + "another schedule's room",
                     ErrorCodes.QUEUE_NOT_ADMITTED);
         }
         for (ApiError error : handler.getMethod().getAnnotationsByType(ApiError.class)) {

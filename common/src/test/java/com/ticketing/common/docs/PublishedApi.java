@@ -56,7 +56,8 @@ public final class PublishedApi {
 
     /**
      * The description as a whole: exactly the given public operations (no {@code /internal/**}, no {@code /ping});
-     * no {@code X-User-Id}, {@code X-Queue-Token-Id} or {@code Authorization} parameter anywhere; the shared error
+     * no {@code X-User-Id}, {@code X-Queue-Token-Id}, {@code X-Queue-Room} or {@code Authorization} parameter anywhere
+     * (nor the {@code @Admitted} room); the shared error
      * body schema; every error answer of every operation with that body; a relative server (calls go through the
      * gateway); the login and waiting-room token schemes; and a {@code {"data": ...}} success body for every operation.
      */
@@ -65,8 +66,8 @@ public final class PublishedApi {
         assertThat(operations().keySet()).allSatisfy(p -> assertThat(p).startsWith("/v1/api/").doesNotContain("/internal"));
         List<String> parameters = root.findValues("parameters").stream().flatMap(a -> elements(a).stream())
                 .map(p -> p.path("name").asString().toLowerCase()).toList();
-        assertThat(parameters).doesNotContain("x-user-id", "x-user-roles", "x-queue-token-id", "x-queue-token",
-                "authorization");
+        assertThat(parameters).doesNotContain("x-user-id", "x-user-roles", "x-queue-token-id", "x-queue-room",
+                "x-queue-token", "authorization", "admission");
 
         JsonNode errorBody = root.path("components").path("schemas").path("ErrorBody");
         assertThat(errorBody.path("properties").path("error").path("properties").properties())

@@ -42,6 +42,39 @@ class InternalCatalogEndpointTest extends IntegrationTest {
     }
 
     @Test
+    void shouldDescribeAScheduleWithItsTitleAndBookingWindow() throws Exception {
+        // Schedule 3 is concert 1's third date: shows 2099-03-01 19:00Z + 2 days, booking closes an hour before.
+        mvc.perform(get("/internal/schedules/3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.scheduleId").value(3))
+                .andExpect(jsonPath("$.data.concertId").value(1))
+                .andExpect(jsonPath("$.data.title").value("Aurora Lights World Tour"))
+                .andExpect(jsonPath("$.data.startsAt").value("2099-03-03T19:00:00Z"))
+                .andExpect(jsonPath("$.data.bookingOpensAt").value("2020-01-01T00:00:00Z"))
+                .andExpect(jsonPath("$.data.bookingClosesAt").value("2099-03-03T18:00:00Z"))
+                // what queue-service reads when it opens a room (common's contract sample)
+                .andDo(result -> Contracts.assertMatches("concert-service/schedule-answer",
+                        json.readTree(result.getResponse().getContentAsString()).path("data")));
+        mvc.perform(get("/internal/schedules/" + FIRST_UNOPENED_SCHEDULE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.scheduleId").value(FIRST_UNOPENED_SCHEDULE))
+                .andExpect(jsonPath("$.data.bookingOpensAt").value("2098-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void shouldAnswerScheduleNotFoundForAScheduleThatDoesNotExist() throws Exception {
+        mvc.perform(get("/internal/schedules/" + (LAST_SCHEDULE + 1)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/json"))
+                .andExpect(jsonPath("$.error.code").value("SCHEDULE_NOT_FOUND"));
+        for (String bad : new String[]{"0", "-1", "abc", "0x10", "1.5"}) {
+            mvc.perform(get("/internal/schedules/" + bad))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.error.code").value("VALIDATION_FAILED"));
+        }
+    }
+
+    @Test
     void shouldSayAPastSchedulesSeatIsNotBookable() throws Exception {
         mvc.perform(get("/internal/schedules/" + FIRST_PAST_SCHEDULE + "/seats/" + seatId(FIRST_PAST_SCHEDULE, 1)))
                 .andExpect(status().isOk())

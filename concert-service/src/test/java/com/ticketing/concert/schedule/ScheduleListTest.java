@@ -76,7 +76,8 @@ class ScheduleListTest extends IntegrationTest {
 
     @Test
     void shouldServeTheListInTheDataEnvelope() throws Exception {
-        mvc.perform(get("/v1/api/concerts/schedule"))
+        // The shared catalog: an admission to any room will do (room 5 lists every open schedule).
+        mvc.perform(admittedTo(5, get("/v1/api/concerts/schedule")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.length()").value(OPEN_SCHEDULES))
                 .andExpect(jsonPath("$.data[0].scheduleId").value(1))
@@ -87,5 +88,13 @@ class ScheduleListTest extends IntegrationTest {
                 .andExpect(jsonPath("$.data[0].availableSeats").value(SEATS_PER_SCHEDULE))
                 .andExpect(jsonPath("$.data[0].minPrice").value(99000))
                 .andExpect(jsonPath("$.data[0].maxPrice").value(165000));
+    }
+
+    @Test
+    void shouldRefuseTheListToACallerTheGatewayAdmittedToNoRoom() throws Exception {
+        mvc.perform(get("/v1/api/concerts/schedule"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.error.code").value("QUEUE_NOT_ADMITTED"))
+                .andExpect(jsonPath("$.data").doesNotExist());
     }
 }

@@ -2,6 +2,7 @@ package com.ticketing.gateway.admission;
 
 import com.ticketing.common.auth.AuthHeaders;
 import com.ticketing.common.auth.InvalidQueueTokenException;
+import com.ticketing.common.auth.QueueReadModel;
 import com.ticketing.common.auth.QueueToken;
 import com.ticketing.common.auth.QueueTokenCodec;
 import com.ticketing.common.web.ErrorCodes;
@@ -15,11 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,20 +32,25 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>The waiting-room token ({@code X-Queue-Token}) is verified locally: forged, malformed or expired → 401
  *       {@code INVALID_TOKEN}, with no network call. An access token there fails too (another algorithm and key).</li>
  *   <li>It must have been issued to the logged-in user: another user's token → 401 {@code INVALID_TOKEN}.</li>
- *   <li>One Redis {@code GET queue:active:{tokenId}} (the queue's read model, see queue-service's README),
- *       bounded by {@code ticketing.admission.redis-timeout}: the value must equal the token's user id,
- *       else 403 {@code QUEUE_NOT_ADMITTED}.</li>
+ *   <li>One Redis script, {@link QueueReadModel#SESSION_CHECK_SCRIPT}, on the keys of the token's room (the queue's
+ *       read model, docs/contracts.md "Waiting rooms"), bounded by {@code ticketing.admission.redis-timeout}:
+ *       {@code queue:{room-<id>}:active:<tokenId>} must hold the token's user id, else 403
+ *       {@code QUEUE_NOT_ADMITTED}. The same call renews the admitted session (activity renews it), at most once
+ *       per {@code ticketing.admission.session-renew-step}. A token of room A is never checked against room B's
+ *       keys: admission is per room, and the services check the room against the schedule they touch.</li>
  *   <li>Redis failing or too slow → 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}: fail closed.</li>
  * </ol>
  * On a pass, the admitted token is recorded on the exchange; {@link IdentityHeadersFilter} writes
- * {@code X-User-Id}/{@code X-User-Roles}/{@code X-Queue-Token-Id} onto the forwarded request just before it leaves,
- * replacing any client copy.
+ * {@code X-User-Id}/{@code X-User-Roles}/{@code X-Queue-Token-Id}/{@code X-Queue-Room} onto the forwarded request
+ * just before it leaves, replacing any client copy.
  */
 @Component
 public class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<AdmissionGatewayFilterFactory.Config> {
 
-    /** Read-model key prefix, fixed in docs/contracts.md ({@code queue:active:{tokenId}} = user id). */
-    public static final String ACTIVE_KEY_PREFIX = com.ticketing.common.auth.QueueReadModel.ACTIVE_KEY_PREFIX;
+    /** The read model's check-and-renew script (common), built once: Spring runs it by its SHA (EVALSHA). */
+    private static final RedisScript<Long> SESSION_CHECK = RedisScript.of(QueueReadModel.SESSION_CHECK_SCRIPT, Long.class);
+    /** ARGV[2] of the script: empty, so the script reads Redis's own clock (one clock for every gateway). */
+    private static final String REDIS_TIME = "";
     /** Exchange attribute holding the verified, admitted {@link QueueToken}. */
     public static final String ADMITTED_TOKEN_ATTR = AdmissionGatewayFilterFactory.class.getName() + ".token";
 
@@ -52,6 +60,7 @@ public class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<
     private final QueueTokenCodec codec;
     private final ReactiveStringRedisTemplate redis;
     private final Duration timeout;
+    private final String renewStepMillis;
     private final int retryAfterSeconds;
     private final Counter passed;
     private final Counter invalidToken;
@@ -65,6 +74,7 @@ public class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<
         this.codec = codec;
         this.redis = redis;
         this.timeout = properties.redisTimeout();
+        this.renewStepMillis = Long.toString(properties.sessionRenewStep().toMillis());
         this.retryAfterSeconds = (int) Math.max(1, properties.retryAfter().toSeconds());
         this.passed = decisions(meters, "passed");
         this.invalidToken = decisions(meters, "invalid_token");
@@ -103,7 +113,8 @@ public class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<
                     case NOT_ADMITTED -> {
                         notAdmitted.increment();
                         yield GatewayErrors.write(exchange, HttpStatus.FORBIDDEN, ErrorCodes.QUEUE_NOT_ADMITTED,
-                                "not admitted yet: wait in the queue until your token's status is PROGRESS");
+                                "not admitted to this waiting room (yet, or any more): wait in the room until your "
+                                        + "token's status is PROGRESS");
                     }
                     case UNKNOWN -> {
                         unavailable.increment();
@@ -116,11 +127,18 @@ public class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<
         };
     }
 
-    /** One Redis GET of the queue's read model, bounded in time; an error or a timeout is UNKNOWN, never a pass. */
+    /**
+     * One script call on the token's room (check and, once per renewal step, renew), bounded in time; an error or a
+     * timeout is UNKNOWN, never a pass.
+     */
     private Mono<Decision> admitted(QueueToken token, String userId) {
-        return redis.opsForValue().get(ACTIVE_KEY_PREFIX + token.tokenId())
+        long room = token.roomId();
+        List<String> keys = List.of(QueueReadModel.activeKey(room, token.tokenId()), QueueReadModel.admittedKey(room),
+                QueueReadModel.roomKey(room));
+        return redis.execute(SESSION_CHECK, keys, List.of(userId, REDIS_TIME, renewStepMillis))
+                .next()
                 .timeout(timeout)
-                .map(activeUser -> activeUser.equals(userId) ? Decision.ADMITTED : Decision.NOT_ADMITTED)
+                .map(remainingMillis -> remainingMillis > 0 ? Decision.ADMITTED : Decision.NOT_ADMITTED)
                 .defaultIfEmpty(Decision.NOT_ADMITTED)
                 .onErrorResume(e -> {
                     logFailure(e);

@@ -15,10 +15,12 @@ import reactor.core.publisher.Mono;
  * The only identity a service sees is the one the gateway verified. On every route, as the very last step before
  * the request leaves (so that no route or default filter can drop or replace the headers):
  * <ul>
- *   <li>any client copy of {@code X-User-Id}, {@code X-User-Roles} and {@code X-Queue-Token-Id} is removed;</li>
+ *   <li>any client copy of {@code X-User-Id}, {@code X-User-Roles}, {@code X-Queue-Token-Id} and
+ *       {@code X-Queue-Room} is removed;</li>
  *   <li>with a verified access token, {@code X-User-Id} (its {@code sub}) and {@code X-User-Roles} are set;</li>
- *   <li>on an admitted route, {@code X-Queue-Token-Id} is set from the waiting-room token {@code Admission}
- *       verified for that same user.</li>
+ *   <li>on an admitted route, {@code X-Queue-Token-Id} and {@code X-Queue-Room} are set from the waiting-room token
+ *       {@code Admission} verified, and found admitted in its room, for that same user. A service trusts
+ *       {@code X-Queue-Room} as the room the caller was admitted to ({@code @Admitted RoomAdmission}).</li>
  * </ul>
  */
 @Component
@@ -43,6 +45,7 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
             h.set(AuthHeaders.ROLES, identity.roles());
             if (admitted != null) {
                 h.set(AuthHeaders.TOKEN_ID, admitted.tokenId());
+                h.set(AuthHeaders.QUEUE_ROOM, Long.toString(admitted.roomId()));
             }
         })).build();
     }
@@ -51,7 +54,7 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
     private static ServerWebExchange withoutIdentity(ServerWebExchange exchange) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
         if (!headers.containsHeader(AuthHeaders.USER_ID) && !headers.containsHeader(AuthHeaders.ROLES)
-                && !headers.containsHeader(AuthHeaders.TOKEN_ID)) {
+                && !headers.containsHeader(AuthHeaders.TOKEN_ID) && !headers.containsHeader(AuthHeaders.QUEUE_ROOM)) {
             return exchange;
         }
         return exchange.mutate().request(r -> r.headers(IdentityHeadersFilter::strip)).build();
@@ -61,6 +64,7 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
         h.remove(AuthHeaders.USER_ID);
         h.remove(AuthHeaders.ROLES);
         h.remove(AuthHeaders.TOKEN_ID);
+        h.remove(AuthHeaders.QUEUE_ROOM);
     }
 
     @Override

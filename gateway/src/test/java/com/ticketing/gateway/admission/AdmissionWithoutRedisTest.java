@@ -2,6 +2,7 @@ package com.ticketing.gateway.admission;
 
 import com.ticketing.common.testing.PrivateRedis;
 import com.ticketing.gateway.GatewayTest;
+import com.ticketing.common.auth.QueueReadModel;
 import com.ticketing.common.auth.QueueTokenCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,6 +32,8 @@ class AdmissionWithoutRedisTest extends GatewayTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.port", REDIS::port);
+        // The production bound (application.yml), which the tests here are about; the test profile's is generous.
+        registry.add("ticketing.admission.redis-timeout", () -> "300ms");
     }
 
     @AfterAll
@@ -41,8 +44,8 @@ class AdmissionWithoutRedisTest extends GatewayTest {
     @Test
     @Order(1)
     void shouldRejectForgedMalformedAndExpiredTokensWithoutAnyRedisCall() {
-        String forged = TestTokens.forgedQueueToken(3, "t-1");
-        String expired = TestTokens.expiredQueueToken(secret, 3, "t-1");
+        String forged = TestTokens.forgedQueueToken(3, "t-1", 1);
+        String expired = TestTokens.expiredQueueToken(secret, 3, "t-1", 1);
         assertThat(REDIS.command("CONFIG RESETSTAT")).startsWith("+OK");
 
         for (String bad : new String[]{"garbage", "a.b.c", forged, expired}) {
@@ -55,10 +58,10 @@ class AdmissionWithoutRedisTest extends GatewayTest {
         }
         assertThat(REDIS.getCalls()).isZero();
 
-        // The same measurement sees the one GET of a well-signed token.
+        // The same measurement sees the one check (its GET of the room's active key) of a well-signed token.
         client.get().uri("/v1/api/concerts/schedule")
                 .header("Authorization", TestRoutes.bearer(3))
-                .header("X-Queue-Token", new QueueTokenCodec(secret).issue(3, "t-1", Duration.ofMinutes(10)))
+                .header("X-Queue-Token", new QueueTokenCodec(secret).issue(3, "t-1", 1, Duration.ofMinutes(10)))
                 .exchange()
                 .expectStatus().isForbidden();
         assertThat(REDIS.getCalls()).isEqualTo(1);
@@ -67,8 +70,8 @@ class AdmissionWithoutRedisTest extends GatewayTest {
     @Test
     @Order(2)
     void shouldAnswer503WhenRedisIsTooSlowToTell() {
-        String token = new QueueTokenCodec(secret).issue(4, "t-2", Duration.ofMinutes(10));
-        REDIS.command("SELECT 3\r\nSET queue:active:t-2 4");
+        String token = new QueueTokenCodec(secret).issue(4, "t-2", 1, Duration.ofMinutes(10));
+        REDIS.command("SELECT 3\r\nSET " + QueueReadModel.activeKey(1, "t-2") + " 4 PX 600000");
         int before = UPSTREAM.calls();
 
         assertThat(REDIS.pause(1500)).isEqualTo("+OK");
@@ -85,8 +88,9 @@ class AdmissionWithoutRedisTest extends GatewayTest {
     @Test
     @Order(3)
     void shouldAnswer503AndNeverPassWhenRedisIsDown() throws Exception {
-        String token = new QueueTokenCodec(secret).issue(5, "t-3", Duration.ofMinutes(10));
-        REDIS.command("SELECT 3\r\nSET queue:active:t-3 5"); // waits for the pause of the previous test to end
+        String token = new QueueTokenCodec(secret).issue(5, "t-3", 1, Duration.ofMinutes(10));
+        // waits for the pause of the previous test to end
+        REDIS.command("SELECT 3\r\nSET " + QueueReadModel.activeKey(1, "t-3") + " 5 PX 600000");
         REDIS.kill();
         int before = UPSTREAM.calls();
 

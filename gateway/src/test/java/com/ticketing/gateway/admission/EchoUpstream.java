@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * A tiny real upstream for the gateway's routes: answers 200 with the identity headers it received
- * ({@code {"path": "...", "userIds": [...], "roles": [...], "tokenIds": [...]}}) and counts the calls that reached it.
+ * ({@code {"path": "...", "userIds": [...], "roles": [...], "tokenIds": [...], "rooms": [...]}}) and counts the calls
+ * that reached it.
  */
 public final class EchoUpstream implements AutoCloseable {
 
@@ -45,7 +46,8 @@ public final class EchoUpstream implements AutoCloseable {
                         + "\"bodyLength\":" + bodyLength + ","
                         + "\"userIds\":" + json(exchange.getRequestHeaders().get("X-User-Id")) + ","
                         + "\"roles\":" + json(exchange.getRequestHeaders().get("X-User-Roles")) + ","
-                        + "\"tokenIds\":" + json(exchange.getRequestHeaders().get("X-Queue-Token-Id")) + "}";
+                        + "\"tokenIds\":" + json(exchange.getRequestHeaders().get("X-Queue-Token-Id")) + ","
+                        + "\"rooms\":" + json(exchange.getRequestHeaders().get("X-Queue-Room")) + "}";
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, bytes.length);

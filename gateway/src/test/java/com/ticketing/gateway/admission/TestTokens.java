@@ -46,16 +46,19 @@ public final class TestTokens {
     private static final AtomicInteger FETCHES = new AtomicInteger();
     private static final AtomicBoolean DOWN = new AtomicBoolean();
 
-    /** A waiting-room token for {@code userId} signed with another secret: what a forger sends. */
-    public static String forgedQueueToken(long userId, String tokenId) {
+    /** A waiting-room token for {@code userId} in {@code roomId} signed with another secret: what a forger sends. */
+    public static String forgedQueueToken(long userId, String tokenId, long roomId) {
         return new QueueTokenCodec("an-attackers-secret-of-at-least-32-bytes!!")
-                .issue(userId, tokenId, Duration.ofMinutes(10));
+                .issue(userId, tokenId, roomId, Duration.ofMinutes(10));
     }
 
-    /** A waiting-room token for {@code userId}, signed with the real {@code secret}, that expired 50 minutes ago. */
-    public static String expiredQueueToken(String secret, long userId, String tokenId) {
+    /**
+     * A waiting-room token for {@code userId} in {@code roomId}, signed with the real {@code secret}, that expired 50
+     * minutes ago.
+     */
+    public static String expiredQueueToken(String secret, long userId, String tokenId, long roomId) {
         return new QueueTokenCodec(secret, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
-                .issue(userId, tokenId, Duration.ofMinutes(10));
+                .issue(userId, tokenId, roomId, Duration.ofMinutes(10));
     }
 
     private TestTokens() {

@@ -24,7 +24,7 @@ class BenchRoutesTest extends GatewayTest {
 
     @Test
     void shouldTakeTheUserOfTheBenchCheckFromTheVerifiedWaitingRoomTokenOnly() {
-        String token = new QueueTokenCodec(secret).issue(4242, "t-bench", Duration.ofMinutes(5));
+        String token = new QueueTokenCodec(secret).issue(4242, "t-bench", 1, Duration.ofMinutes(5));
         client.post().uri("/bench/queue/token/check")
                 .header("X-Queue-Token", token)
                 .header("X-User-Id", "1")

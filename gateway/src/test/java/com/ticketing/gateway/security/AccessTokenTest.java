@@ -5,6 +5,7 @@ import com.ticketing.gateway.admission.TestRoutes;
 import com.ticketing.gateway.admission.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Instant;
@@ -89,15 +90,46 @@ class AccessTokenTest extends GatewayTest {
     }
 
     @Test
-    void shouldRefuseAdminRoutesToUsersWith403() {
-        client.get().uri("/v1/api/admin/rooms")
-                .header("Authorization", TestRoutes.bearer(6))
+    void shouldLetOnlyAdminsUseTheAdminRouteAnonymous401User403() {
+        int before = UPSTREAM.calls();
+        for (HttpMethod method : new HttpMethod[]{HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT}) {
+            for (String path : new String[]{"/v1/api/admin/rooms", "/v1/api/admin/rooms/7/limits"}) {
+                client.method(method).uri(path)
+                        .exchange()
+                        .expectStatus().isUnauthorized()
+                        .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                        .expectBody().jsonPath("$.error.code").isEqualTo("UNAUTHENTICATED");
+                client.method(method).uri(path)
+                        .header("Authorization", TestRoutes.bearer(6))
+                        .header("X-User-Roles", "USER,ADMIN")
+                        .exchange()
+                        .expectStatus().isForbidden()
+                        .expectBody().jsonPath("$.error.code").isEqualTo("FORBIDDEN");
+            }
+        }
+        assertThat(UPSTREAM.calls()).isEqualTo(before);
+
+        client.put().uri("/v1/api/admin/rooms/7/limits")
+                .header("Authorization", "Bearer " + TestTokens.admin(4))
+                .header("X-User-Id", "1")
                 .exchange()
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.error.code").isEqualTo("FORBIDDEN");
-        client.get().uri("/v1/api/admin/rooms")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.path").isEqualTo("/v1/api/admin/rooms/7/limits")
+                .jsonPath("$.userIds[0]").isEqualTo("4")
+                .jsonPath("$.roles[0]").isEqualTo("USER,ADMIN");
+        assertThat(UPSTREAM.calls()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void shouldAllowPutInCorsPreflightsForTheAdminApi() {
+        client.options().uri("/v1/api/admin/rooms/7/limits")
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type")
                 .exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus().isOk()
+                .expectHeader().value("Access-Control-Allow-Methods", methods -> assertThat(methods).contains("PUT"));
     }
 
     @Test

@@ -19,6 +19,8 @@ public final class Payment {
     private final long userId;
     private final long reservationId;
     private final Long amount;
+    /** The reservation's schedule (its waiting room), learnt with the price from the lock; null before. */
+    private final Long scheduleId;
     private final PaymentStatus status;
     private final Long balanceAfter;
     private final String idempotencyKey;
@@ -27,9 +29,9 @@ public final class Payment {
     private final String refundReason;
     private final List<PaymentEvent> events;
 
-    private Payment(long id, long userId, long reservationId, Long amount, PaymentStatus status, Long balanceAfter,
-                    String idempotencyKey, boolean reservationLocked, String failureCode, String refundReason,
-                    List<PaymentEvent> events) {
+    private Payment(long id, long userId, long reservationId, Long amount, Long scheduleId, PaymentStatus status,
+                    Long balanceAfter, String idempotencyKey, boolean reservationLocked, String failureCode,
+                    String refundReason, List<PaymentEvent> events) {
         if (id <= 0 || userId <= 0 || reservationId <= 0) {
             throw new IllegalArgumentException("ids must be positive");
         }
@@ -40,6 +42,7 @@ public final class Payment {
         this.userId = userId;
         this.reservationId = reservationId;
         this.amount = amount;
+        this.scheduleId = scheduleId;
         this.status = Objects.requireNonNull(status, "status");
         this.balanceAfter = balanceAfter;
         this.idempotencyKey = idempotencyKey;
@@ -51,22 +54,25 @@ public final class Payment {
 
     /** A new attempt: the lock request is about to be sent, so the reservation may become locked by it. */
     public static Payment start(long id, long userId, long reservationId, String idempotencyKey) {
-        return new Payment(id, userId, reservationId, null, PaymentStatus.PENDING, null, idempotencyKey,
+        return new Payment(id, userId, reservationId, null, null, PaymentStatus.PENDING, null, idempotencyKey,
                 true, null, null, List.of());
     }
 
     /** Rebuilds a stored payment (persistence only). */
-    public static Payment restore(long id, long userId, long reservationId, Long amount, PaymentStatus status,
-                                  Long balanceAfter, String idempotencyKey, boolean reservationLocked,
-                                  String failureCode, String refundReason) {
-        return new Payment(id, userId, reservationId, amount, status, balanceAfter, idempotencyKey,
+    public static Payment restore(long id, long userId, long reservationId, Long amount, Long scheduleId,
+                                  PaymentStatus status, Long balanceAfter, String idempotencyKey,
+                                  boolean reservationLocked, String failureCode, String refundReason) {
+        return new Payment(id, userId, reservationId, amount, scheduleId, status, balanceAfter, idempotencyKey,
                 reservationLocked, failureCode, refundReason, List.of());
     }
 
-    /** The reservation is locked for this payment at {@code price}: that is what the debit will take. */
-    public Payment priced(long price) {
+    /**
+     * The reservation is locked for this payment at {@code price}: that is what the debit will take. {@code scheduleId}
+     * is the reservation's schedule, which {@code PaymentCompleted} names (null if the lock did not say).
+     */
+    public Payment priced(long price, Long scheduleId) {
         require(status == PaymentStatus.PENDING && amount == null, "price a pending payment once");
-        return new Payment(id, userId, reservationId, price, status, balanceAfter, idempotencyKey, true,
+        return new Payment(id, userId, reservationId, price, scheduleId, status, balanceAfter, idempotencyKey, true,
                 failureCode, refundReason, List.of());
     }
 
@@ -74,15 +80,15 @@ public final class Payment {
     public Payment complete(Long balance) {
         require(status == PaymentStatus.PENDING || status == PaymentStatus.DEBIT_UNKNOWN, "complete");
         require(amount != null, "complete a payment without an amount");
-        return new Payment(id, userId, reservationId, amount, PaymentStatus.COMPLETED, balance, idempotencyKey,
-                reservationLocked, null, refundReason,
-                List.of(new PaymentEvent.PaymentCompleted(id, reservationId, userId, amount)));
+        return new Payment(id, userId, reservationId, amount, scheduleId, PaymentStatus.COMPLETED, balance,
+                idempotencyKey, reservationLocked, null, refundReason,
+                List.of(new PaymentEvent.PaymentCompleted(id, reservationId, userId, amount, scheduleId)));
     }
 
     /** The debit was sent and its outcome not seen. */
     public Payment debitOutcomeUnknown() {
         require(status == PaymentStatus.PENDING && amount != null, "mark the debit unknown");
-        return new Payment(id, userId, reservationId, amount, PaymentStatus.DEBIT_UNKNOWN, balanceAfter,
+        return new Payment(id, userId, reservationId, amount, scheduleId, PaymentStatus.DEBIT_UNKNOWN, balanceAfter,
                 idempotencyKey, reservationLocked, null, refundReason, List.of());
     }
 
@@ -93,27 +99,27 @@ public final class Payment {
      */
     public Payment fail(String code, boolean lockMayBeHeld) {
         require(status == PaymentStatus.PENDING || status == PaymentStatus.DEBIT_UNKNOWN, "fail");
-        return new Payment(id, userId, reservationId, amount, PaymentStatus.FAILED, null, null,
+        return new Payment(id, userId, reservationId, amount, scheduleId, PaymentStatus.FAILED, null, null,
                 lockMayBeHeld, code, refundReason, List.of());
     }
 
     /** reservation-service confirmed that this payment holds no lock any more. */
     public Payment lockReleased() {
-        return new Payment(id, userId, reservationId, amount, status, balanceAfter, idempotencyKey, false,
+        return new Payment(id, userId, reservationId, amount, scheduleId, status, balanceAfter, idempotencyKey, false,
                 failureCode, refundReason, List.of());
     }
 
     /** The reservation could not be confirmed: the money must go back. */
     public Payment startRefund(String reason) {
         require(status == PaymentStatus.COMPLETED, "refund");
-        return new Payment(id, userId, reservationId, amount, PaymentStatus.REFUNDING, balanceAfter,
+        return new Payment(id, userId, reservationId, amount, scheduleId, PaymentStatus.REFUNDING, balanceAfter,
                 idempotencyKey, reservationLocked, failureCode, reason, List.of());
     }
 
     /** user-service gave the money back. */
     public Payment refunded() {
         require(status == PaymentStatus.REFUNDING, "finish the refund");
-        return new Payment(id, userId, reservationId, amount, PaymentStatus.REFUNDED, balanceAfter,
+        return new Payment(id, userId, reservationId, amount, scheduleId, PaymentStatus.REFUNDED, balanceAfter,
                 idempotencyKey, false, failureCode, refundReason,
                 List.of(new PaymentEvent.PaymentRefunded(id, reservationId, userId, amount, refundReason)));
     }
@@ -152,6 +158,10 @@ public final class Payment {
 
     public Long amount() {
         return amount;
+    }
+
+    public Long scheduleId() {
+        return scheduleId;
     }
 
     public PaymentStatus status() {

@@ -11,8 +11,13 @@ public sealed interface PaymentEvent {
 
     long paymentId();
 
-    /** {@code PaymentCompleted}: the money is taken; reservation-service confirms, queue-service frees the slot. */
-    record PaymentCompleted(long paymentId, long reservationId, long userId, long amount) implements PaymentEvent {
+    /**
+     * {@code PaymentCompleted}: the money is taken; reservation-service confirms, queue-service ends the payer's
+     * session in the waiting room of {@code scheduleId} (the reservation's schedule, from its lock; null only for a
+     * payment priced before payments recorded it).
+     */
+    record PaymentCompleted(long paymentId, long reservationId, long userId, long amount, Long scheduleId)
+            implements PaymentEvent {
     }
 
     /** {@code PaymentRefunded}: the money went back because the reservation could not be confirmed. */

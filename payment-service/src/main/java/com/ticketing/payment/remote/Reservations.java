@@ -25,9 +25,12 @@ public class Reservations {
         this.json = json;
     }
 
-    /** Locks the user's held reservation for {@code paymentId}: it cannot expire or be paid by another payment. */
-    public Reply<ReservationLock> lock(long reservationId, long userId, long paymentId) {
-        byte[] body = json.writeValueAsBytes(Map.of("userId", userId, "paymentId", paymentId));
+    /**
+     * Locks the user's held reservation for {@code paymentId}: it cannot expire or be paid by another payment. Refused
+     * (403 {@code QUEUE_NOT_ADMITTED}, nothing locked) unless the reservation's schedule is the payer's {@code roomId}.
+     */
+    public Reply<ReservationLock> lock(long reservationId, long userId, long paymentId, long roomId) {
+        byte[] body = json.writeValueAsBytes(Map.of("userId", userId, "paymentId", paymentId, "roomId", roomId));
         return calls.call(true, () -> http.post()
                 .uri("/internal/reservations/{reservationId}/payment-lock", reservationId)
                 .contentType(MediaType.APPLICATION_JSON)

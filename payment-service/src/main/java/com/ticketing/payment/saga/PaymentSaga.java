@@ -88,17 +88,20 @@ public class PaymentSaga {
      * Pays {@code reservationId} for {@code userId} from their balance.
      *
      * @param idempotencyKey optional; a repeat with the same key answers the first completed payment again
-     * @throws Refusal 404/409 refusals (passed through from reservation-service and user-service, or
+     * @param roomId         the waiting room the payer was admitted to; reservation-service locks the reservation only
+     *                       if its schedule is that room's (403 {@code QUEUE_NOT_ADMITTED} otherwise: the payment
+     *                       fails, nothing is debited)
+     * @throws Refusal 403/404/409 refusals (passed through from reservation-service and user-service, or
      *                      {@code PAYMENT_IN_PROGRESS} / {@code ALREADY_PAID}), 503 when a service is unavailable
      *                      or the debit's outcome is unknown
      */
-    public PaymentReceipt pay(long userId, long reservationId, String idempotencyKey) {
+    public PaymentReceipt pay(long userId, long reservationId, String idempotencyKey, long roomId) {
         Started started = start(userId, reservationId, idempotencyKey);
         if (started.replay() != null) {
             return started.replay();
         }
         try {
-            return pay(started.payment());
+            return pay(started.payment(), roomId);
         } catch (MovedMeanwhile moved) {
             // The reconciler took this payment for abandoned while its request was still running and settled it.
             Payment now = payments.find(moved.paymentId).orElseThrow();
@@ -110,7 +113,7 @@ public class PaymentSaga {
         }
     }
 
-    private PaymentReceipt pay(Payment payment) {
+    private PaymentReceipt pay(Payment payment, long roomId) {
         long userId = payment.userId();
         long reservationId = payment.reservationId();
 
@@ -123,8 +126,8 @@ public class PaymentSaga {
             throw Refusal.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, rejecting + " is unavailable, try again shortly");
         }
 
-        // Step 1: lock the reservation for this payment; it learns the price.
-        Reply<ReservationLock> lock = reservations.lock(reservationId, userId, payment.id());
+        // Step 1: lock the reservation for this payment, if the payer's room is its schedule's; it learns the price.
+        Reply<ReservationLock> lock = reservations.lock(reservationId, userId, payment.id(), roomId);
         if (lock instanceof Reply.Rejected<ReservationLock> refused) {
             // An earlier attempt of the call may still be on its way: the unlock refuses it too.
             failAndRelease(payment, refused.code());
@@ -141,7 +144,7 @@ public class PaymentSaga {
             failAndRelease(payment, INVALID_LOCK_ANSWER);
             throw Refusal.unavailable(ErrorCodes.SERVICE_UNAVAILABLE, "reservation-service answered unexpectedly");
         }
-        payment = save(payment.priced(locked.price()), PaymentStatus.PENDING);
+        payment = save(payment.priced(locked.price(), locked.scheduleId()), PaymentStatus.PENDING);
 
         // Step 2: debit the balance (idempotent by payment id, retried by the client).
         Reply<DebitReceipt> debit = users.debit(userId, payment.id(), payment.amount());

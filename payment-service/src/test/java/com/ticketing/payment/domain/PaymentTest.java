@@ -21,8 +21,8 @@ class PaymentTest {
     void shouldCompleteOnlyAPricedPendingOrUnknownPayment() {
         assertThatThrownBy(() -> started.complete(10L)).isInstanceOf(IllegalStateException.class);
 
-        Payment completed = started.priced(12_000).complete(38_000L);
-        Payment reconciled = started.priced(12_000).debitOutcomeUnknown().complete(null);
+        Payment completed = started.priced(12_000, 3L).complete(38_000L);
+        Payment reconciled = started.priced(12_000, 3L).debitOutcomeUnknown().complete(null);
 
         assertThat(completed.status()).isEqualTo(PaymentStatus.COMPLETED);
         assertThat(completed.balanceAfter()).isEqualTo(38_000L);
@@ -33,7 +33,7 @@ class PaymentTest {
 
     @Test
     void shouldNeverCompleteAFailedPayment() {
-        Payment failed = started.priced(12_000).fail("INSUFFICIENT_BALANCE", false);
+        Payment failed = started.priced(12_000, 3L).fail("INSUFFICIENT_BALANCE", false);
 
         assertThat(failed.status().holdsReservation()).isFalse();
         assertThat(failed.idempotencyKey()).as("released for a retry").isNull();
@@ -52,7 +52,7 @@ class PaymentTest {
 
     @Test
     void shouldRefundOnlyACompletedPaymentAndOnlyOnce() {
-        Payment refunding = started.priced(12_000).complete(0L).startRefund("RESERVATION_EXPIRED");
+        Payment refunding = started.priced(12_000, 3L).complete(0L).startRefund("RESERVATION_EXPIRED");
 
         assertThat(refunding.status()).isEqualTo(PaymentStatus.REFUNDING);
         assertThat(refunding.needsFollowUp()).isTrue();
@@ -68,8 +68,8 @@ class PaymentTest {
     void shouldRejectNonPositiveIdsAndPrices() {
         assertThatThrownBy(() -> Payment.start(0, 7, 42, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Payment.start(1, -7, 42, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> started.priced(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> started.priced(5).priced(6)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> started.priced(0, 3L)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> started.priced(5, 3L).priced(6, 3L)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -85,9 +85,9 @@ class PaymentTest {
 
     @Test
     void shouldCarryTheEventOfTheTransitionThatMadeIt() {
-        Payment completed = started.priced(50_000).complete(10_000L);
+        Payment completed = started.priced(50_000, 3L).complete(10_000L);
         assertThat(started.events()).isEmpty();
-        assertThat(completed.events()).containsExactly(new PaymentEvent.PaymentCompleted(1, 42, 7, 50_000));
+        assertThat(completed.events()).containsExactly(new PaymentEvent.PaymentCompleted(1, 42, 7, 50_000, 3L));
 
         Payment refunding = completed.startRefund("EXPIRED");
         assertThat(refunding.events()).as("a refund under way tells nobody yet").isEmpty();

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * reservation-service's payment lock as docs/contracts.md describes it, state in memory: lock only the owner's
- * HELD reservation (another user's → 404, not HELD → 409 RESERVATION_NOT_PAYABLE, locked by another payment →
+ * HELD reservation (another user's → 404, the payer admitted to another schedule's room → 403 QUEUE_NOT_ADMITTED,
+ * not HELD → 409 RESERVATION_NOT_PAYABLE, locked by another payment →
  * 409 RESERVATION_LOCKED, same payment again → same answer); unlock idempotent, and it refuses any later lock by
  * that payment (409 PAYMENT_LOCK_REFUSED, the fence of docs/contracts.md); GET of a reservation.
  * {@link #lateLocks} waits before applying a lock, {@link #holdLocks} until {@link #releaseLocks}.
@@ -24,7 +25,10 @@ public class ReservationServiceStub extends StubServer {
 
     public enum State { HELD, PAYING, CONFIRMED, EXPIRED, CANCELLED }
 
-    public record Reservation(long id, long userId, long price, State state, Long lockedBy) {
+    /** The schedule (waiting room) of a reservation held with {@link #hold(long, long, long)}. */
+    public static final long SCHEDULE = 1;
+
+    public record Reservation(long id, long userId, long scheduleId, long price, State state, Long lockedBy) {
     }
 
     private final Map<Long, Reservation> reservations = new HashMap<>();
@@ -66,28 +70,32 @@ public class ReservationServiceStub extends StubServer {
     /** The reservation paid by {@code paymentId}, as after reservation-service consumed its PaymentCompleted. */
     public synchronized void confirm(long reservationId, long paymentId) {
         Reservation r = reservations.get(reservationId);
-        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.price(), State.CONFIRMED, paymentId));
+        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.scheduleId(), r.price(), State.CONFIRMED, paymentId));
     }
 
     /** The reservation cancelled, as when its confirmation failed. */
     public synchronized void cancel(long reservationId) {
         Reservation r = reservations.get(reservationId);
-        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.price(), State.CANCELLED, null));
+        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.scheduleId(), r.price(), State.CANCELLED, null));
     }
 
     public synchronized void hold(long reservationId, long userId, long price) {
-        reservations.put(reservationId, new Reservation(reservationId, userId, price, State.HELD, null));
+        hold(reservationId, userId, price, SCHEDULE);
+    }
+
+    public synchronized void hold(long reservationId, long userId, long price, long scheduleId) {
+        reservations.put(reservationId, new Reservation(reservationId, userId, scheduleId, price, State.HELD, null));
     }
 
     public synchronized void expire(long reservationId) {
         Reservation r = reservations.get(reservationId);
-        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.price(), State.EXPIRED, null));
+        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.scheduleId(), r.price(), State.EXPIRED, null));
     }
 
     /** Locks as if payment {@code paymentId} held it (a lock taken by a request whose answer was lost). */
     public synchronized void lockFor(long reservationId, long paymentId) {
         Reservation r = reservations.get(reservationId);
-        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.price(), State.PAYING, paymentId));
+        reservations.put(reservationId, new Reservation(r.id(), r.userId(), r.scheduleId(), r.price(), State.PAYING, paymentId));
     }
 
     public synchronized Reservation reservation(long reservationId) {
@@ -125,7 +133,8 @@ public class ReservationServiceStub extends StubServer {
                 sleep(lateLocks);
             }
             expect("reservation-service/lock-request", body);
-            return lock(reservationId, body.get("userId").asLong(), body.get("paymentId").asLong());
+            return lock(reservationId, body.get("userId").asLong(), body.get("paymentId").asLong(),
+                    body.path("roomId").asLong());
         }
         if ("DELETE".equals(method) && p.length == 5) {
             unlockRequests.incrementAndGet();
@@ -134,10 +143,13 @@ public class ReservationServiceStub extends StubServer {
         return error(404, "NOT_FOUND");
     }
 
-    private synchronized Response lock(long reservationId, long userId, long paymentId) {
+    private synchronized Response lock(long reservationId, long userId, long paymentId, long roomId) {
         Reservation r = reservations.get(reservationId);
         if (r == null || r.userId() != userId) {
             return error(404, "RESERVATION_NOT_FOUND");
+        }
+        if (r.scheduleId() != roomId) {
+            return error(403, "QUEUE_NOT_ADMITTED");
         }
         if (refusedPayments.contains(paymentId)) {
             return error(409, "PAYMENT_LOCK_REFUSED");
@@ -148,7 +160,7 @@ public class ReservationServiceStub extends StubServer {
         if (r.state() != State.HELD) {
             return error(409, "RESERVATION_NOT_PAYABLE");
         }
-        Reservation locked = new Reservation(r.id(), r.userId(), r.price(), State.PAYING, paymentId);
+        Reservation locked = new Reservation(r.id(), r.userId(), r.scheduleId(), r.price(), State.PAYING, paymentId);
         reservations.put(reservationId, locked);
         return ok(view(locked));
     }
@@ -163,7 +175,7 @@ public class ReservationServiceStub extends StubServer {
         }
         refusedPayments.add(paymentId);
         if (r.state() == State.PAYING && r.lockedBy() == paymentId) {
-            r = new Reservation(r.id(), r.userId(), r.price(), State.HELD, null);
+            r = new Reservation(r.id(), r.userId(), r.scheduleId(), r.price(), State.HELD, null);
             reservations.put(reservationId, r);
         }
         return ok(view(r));
@@ -177,7 +189,7 @@ public class ReservationServiceStub extends StubServer {
     /** The reservation as reservation-service answers it (contract sample {@code reservation-service/reservation-answer}). */
     private static JsonNode view(Reservation r) {
         return Contracts.sample("reservation-service/reservation-answer", "reservationId", r.id(), "userId", r.userId(),
-                "scheduleId", 1L, "seatId", r.id(), "seatNo", 1, "price", r.price(), "status", r.state().name(),
+                "scheduleId", r.scheduleId(), "seatId", r.id(), "seatNo", 1, "price", r.price(), "status", r.state().name(),
                 "paymentId", r.lockedBy(), "expiresAt", Instant.now().plusSeconds(300).toString());
     }
 }

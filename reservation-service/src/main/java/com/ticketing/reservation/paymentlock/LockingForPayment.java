@@ -1,5 +1,6 @@
 package com.ticketing.reservation.paymentlock;
 
+import com.ticketing.common.auth.RoomAdmission;
 import com.ticketing.common.refusal.Refusal;
 import com.ticketing.reservation.ReservationErrors;
 import com.ticketing.reservation.config.ReservationProperties;
@@ -18,6 +19,9 @@ import java.time.Instant;
  * payment-service's side of the saga: lock a held reservation for one payment (owner check, not expired) and
  * release the lock again. Both run under the reservation's row lock, so they are decided one at a time
  * against each other and against the sweeper; both are idempotent per payment id.
+ *
+ * <p>A lock is taken only for a payer admitted to the reservation's schedule's waiting room ({@code payer}, the
+ * room payment-service was called through): another room's payment gets 403 {@code QUEUE_NOT_ADMITTED} and no lock.
  *
  * <p>The fence: an unlock means the payment gave the reservation up, so it also refuses every later lock by that
  * payment ({@code refused_payment_lock}). A lock request still on its way when payment-service gave up (its
@@ -38,10 +42,11 @@ public class LockingForPayment {
     }
 
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public Reservation lock(long reservationId, long userId, long paymentId) {
+    public Reservation lock(long reservationId, long userId, long paymentId, RoomAdmission payer) {
         Reservation r = store.findForUpdate(reservationId)
                 .filter(found -> found.isOwnedBy(userId)) // someone else's reservation does not exist for you
                 .orElseThrow(LockingForPayment::notFound);
+        payer.requireSchedule(r.scheduleId()); // another schedule's room: 403, nothing locked or recorded
         Instant now = clock.instant();
         try {
             if (store.areLocksRefused(paymentId)) {

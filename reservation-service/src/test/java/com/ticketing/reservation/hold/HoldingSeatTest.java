@@ -5,6 +5,7 @@ import com.ticketing.common.event.EventTypes;
 import com.ticketing.reservation.support.CatalogStub;
 import com.ticketing.reservation.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 class HoldingSeatTest extends IntegrationTest {
 
@@ -62,9 +64,32 @@ class HoldingSeatTest extends IntegrationTest {
     }
 
     @Test
+    void shouldRefuseAHoldOnAScheduleWhoseRoomTheCallerWasNotAdmittedToAndChangeNothing() throws Exception {
+        long seatId = CatalogStub.seatId(3, 9);
+        int catalogCalls = CATALOG.hits();
+        Integer outboxRows = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event", Integer.class);
+
+        MvcResult otherRoom = reserveAdmittedTo(2, 81, 3, seatId);
+        MvcResult noRoom = mvc.perform(post("/v1/api/concerts/reserve")
+                .header(AuthHeaders.USER_ID, 81)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"scheduleId\":3,\"seatId\":" + seatId + "}")).andReturn();
+
+        for (MvcResult refused : new MvcResult[]{otherRoom, noRoom}) {
+            assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+            assertThat(errorCode(refused)).isEqualTo("QUEUE_NOT_ADMITTED");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event", Integer.class)).isEqualTo(outboxRows);
+        assertThat(CATALOG.hits()).as("refused before the catalog is asked").isEqualTo(catalogCalls);
+        // The seat is still free for a caller of its own room.
+        assertThat(reserve(82, 3, seatId).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void shouldPassThroughTheCatalogsNotFoundCodes() throws Exception {
         MvcResult noSchedule = reserve(41, CatalogStub.SCHEDULES + 1, 1);
-        MvcResult seatOfAnotherSchedule = reserve(41, 2, CatalogStub.seatId(3, 1));
+        MvcResult seatOfAnotherSchedule = reserve(41, 2, CatalogStub.seatId(3, 1)); // admitted to room 2
 
         assertThat(noSchedule.getResponse().getStatus()).isEqualTo(404);
         assertThat(errorCode(noSchedule)).isEqualTo("SCHEDULE_NOT_FOUND");

@@ -51,6 +51,24 @@ class LockingForPaymentTest extends IntegrationTest {
     }
 
     @Test
+    void shouldRefuseToLockForAPayerAdmittedToAnotherSchedulesRoomAndChangeNothing() throws Exception {
+        long reservationId = hold(2016, CatalogStub.seatId(12, 4));
+
+        MvcResult otherRoom = lock(reservationId, 2016, 88_016, 13);
+
+        assertThat(otherRoom.getResponse().getStatus()).isEqualTo(403);
+        assertThat(errorCode(otherRoom)).isEqualTo("QUEUE_NOT_ADMITTED");
+        assertThat(statusOf(reservationId)).isEqualTo("HELD");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refused_payment_lock", Integer.class))
+                .as("no fence recorded: the payment may still lock it from the right room").isZero();
+        assertThat(jdbc.queryForObject("SELECT payment_id FROM reservation WHERE id = ?", Long.class, reservationId))
+                .isNull();
+        // Another user's reservation stays 404 whatever the room: the room check comes after the owner check.
+        assertThat(lock(reservationId, 2017, 88_017, 13).getResponse().getStatus()).isEqualTo(404);
+        assertThat(lock(reservationId, 2016, 88_016, 12).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void shouldNotRevealAnotherUsersReservation() throws Exception {
         long reservationId = hold(2011, CatalogStub.seatId(12, 2));
 

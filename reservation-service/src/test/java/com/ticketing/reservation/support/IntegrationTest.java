@@ -116,9 +116,16 @@ public abstract class IntegrationTest {
         return new EventsProbe(bootstrapServers, eventJson);
     }
 
+    /** A hold by {@code userId}, admitted (as the gateway forwards it) to the schedule's own waiting room. */
     protected MvcResult reserve(long userId, long scheduleId, long seatId) throws Exception {
+        return reserveAdmittedTo(scheduleId, userId, scheduleId, seatId);
+    }
+
+    /** A hold by {@code userId} whom the gateway admitted to the waiting room {@code roomId}. */
+    protected MvcResult reserveAdmittedTo(long roomId, long userId, long scheduleId, long seatId) throws Exception {
         return mvc.perform(post("/v1/api/concerts/reserve")
                         .header(AuthHeaders.USER_ID, userId)
+                        .header(AuthHeaders.QUEUE_ROOM, roomId)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"scheduleId\":" + scheduleId + ",\"seatId\":" + seatId + "}"))
                 .andReturn();
@@ -133,12 +140,19 @@ public abstract class IntegrationTest {
         return body(result).path("data").path("reservationId").asLong();
     }
 
+    /** payment-service's lock for a payer admitted to the reservation's own schedule's room. */
     protected MvcResult lock(long reservationId, long userId, long paymentId) throws Exception {
+        long room = jdbc.query("SELECT schedule_id FROM reservation WHERE id = ?",
+                rs -> rs.next() ? rs.getLong(1) : 1L, reservationId);
+        return lock(reservationId, userId, paymentId, room);
+    }
+
+    protected MvcResult lock(long reservationId, long userId, long paymentId, long roomId) throws Exception {
         return mvc.perform(post("/internal/reservations/{id}/payment-lock", reservationId)
                         .contentType(MediaType.APPLICATION_JSON)
                         // as payment-service sends it (common's contract sample)
                         .content(Contracts.sampleJson("reservation-service/lock-request",
-                                Map.of("userId", userId, "paymentId", paymentId))))
+                                Map.of("userId", userId, "paymentId", paymentId, "roomId", roomId))))
                 .andReturn();
     }
 

@@ -43,6 +43,7 @@ class BadInputTest extends IntegrationTest {
     void shouldRejectAMalformedReserveBodyAndWriteNothing(String body) throws Exception {
         MvcResult result = mvc.perform(post("/v1/api/concerts/reserve")
                 .header(AuthHeaders.USER_ID, 9001)
+                .header(AuthHeaders.QUEUE_ROOM, 1)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)).andReturn();
 
@@ -88,6 +89,9 @@ class BadInputTest extends IntegrationTest {
             "{}",
             "{\"userId\":1}",
             "{\"paymentId\":1}",
+            "{\"userId\":1,\"paymentId\":1}",
+            "{\"userId\":1,\"paymentId\":1,\"roomId\":0}",
+            "{\"userId\":1,\"paymentId\":1,\"roomId\":\"17\"}",
             "{\"userId\":\"x\",\"paymentId\":1}",
             "{\"userId\":-1,\"paymentId\":1}",
             "{\"userId\":1,\"paymentId\":0}",
@@ -109,6 +113,7 @@ class BadInputTest extends IntegrationTest {
     void shouldRejectAWrongMediaTypeAndAWrongMethod() throws Exception {
         assertClientError(mvc.perform(post("/v1/api/concerts/reserve")
                 .header(AuthHeaders.USER_ID, 1)
+                .header(AuthHeaders.QUEUE_ROOM, 1)
                 .contentType(MediaType.TEXT_PLAIN)
                 .content("scheduleId=1")).andReturn(), 415);
         assertClientError(mvc.perform(get("/v1/api/concerts/reserve").header(AuthHeaders.USER_ID, 1)).andReturn(), 405);

@@ -1,6 +1,7 @@
 package com.ticketing.concert.catalog.persistence;
 
 import com.ticketing.concert.catalog.BookingWindow;
+import com.ticketing.concert.catalog.CatalogSchedule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,21 @@ public class CatalogRepository {
                 .param(scheduleId)
                 .query(Long.class)
                 .single() > 0;
+    }
+
+    /** The schedule with its concert's title, its start and its booking window; empty when it does not exist. */
+    public Optional<CatalogSchedule> schedule(long scheduleId) {
+        return jdbc.sql("""
+                        SELECT s.id, s.concert_id, c.title, s.starts_at, s.booking_opens_at, s.booking_closes_at
+                        FROM concert_schedule s
+                        JOIN concert c ON c.id = s.concert_id
+                        WHERE s.id = ?""")
+                .param(scheduleId)
+                .query((rs, n) -> new CatalogSchedule(rs.getLong("id"), rs.getLong("concert_id"), rs.getString("title"),
+                        utc(rs.getObject("starts_at", LocalDateTime.class)),
+                        utc(rs.getObject("booking_opens_at", LocalDateTime.class)),
+                        utc(rs.getObject("booking_closes_at", LocalDateTime.class))))
+                .optional();
     }
 
     /** The schedule with its booking window, and the seat when it exists and belongs to that schedule. */

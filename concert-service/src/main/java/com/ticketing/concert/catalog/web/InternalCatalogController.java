@@ -1,7 +1,9 @@
 package com.ticketing.concert.catalog.web;
 
 import com.ticketing.common.web.ApiResponse;
+import com.ticketing.concert.catalog.CatalogSchedule;
 import com.ticketing.concert.catalog.CatalogSeat;
+import com.ticketing.concert.catalog.LookingUpCatalogSchedule;
 import com.ticketing.concert.catalog.LookingUpCatalogSeat;
 import jakarta.validation.constraints.Positive;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 class InternalCatalogController {
 
     private final LookingUpCatalogSeat lookingUp;
+    private final LookingUpCatalogSchedule lookingUpSchedule;
 
-    InternalCatalogController(LookingUpCatalogSeat lookingUp) {
+    InternalCatalogController(LookingUpCatalogSeat lookingUp, LookingUpCatalogSchedule lookingUpSchedule) {
         this.lookingUp = lookingUp;
+        this.lookingUpSchedule = lookingUpSchedule;
+    }
+
+    /** For queue-service: a new waiting room's defaults (its name, its sale start). */
+    @GetMapping("/{scheduleId}")
+    ApiResponse<CatalogSchedule> schedule(
+            @PathVariable @Positive(message = "scheduleId must be a positive number") long scheduleId) {
+        return ApiResponse.of(lookingUpSchedule.lookUp(scheduleId));
     }
 
     @GetMapping("/{scheduleId}/seats/{seatId}")

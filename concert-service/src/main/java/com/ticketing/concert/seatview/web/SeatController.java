@@ -1,5 +1,7 @@
 package com.ticketing.concert.seatview.web;
 
+import com.ticketing.common.auth.Admitted;
+import com.ticketing.common.auth.RoomAdmission;
 import com.ticketing.common.docs.AdmittedOnly;
 import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiResponse;
@@ -17,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** {@code GET /v1/api/concerts/seat?scheduleId=}; the gateway has already checked the queue token. */
+/**
+ * {@code GET /v1/api/concerts/seat?scheduleId=}; the gateway has already checked the queue token, and the room it
+ * admitted the caller to must be the schedule's (403 {@code QUEUE_NOT_ADMITTED} before anything is read).
+ */
 @RestController
 @RequestMapping("/v1/api/concerts")
 @AdmittedOnly
@@ -34,7 +39,9 @@ class SeatController {
     @ApiError(status = 404, codes = ConcertErrors.SCHEDULE_NOT_FOUND, when = "the schedule does not exist")
     @GetMapping("/seat")
     ResponseEntity<ApiResponse<List<SeatListItem>>> seats(
+            @Admitted RoomAdmission admission,
             @RequestParam @Positive(message = "scheduleId must be a positive number") Long scheduleId) {
+        admission.requireSchedule(scheduleId);
         return StaleAnswers.answer(listing.read(scheduleId));
     }
 }

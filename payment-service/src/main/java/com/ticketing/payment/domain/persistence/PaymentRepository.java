@@ -31,12 +31,13 @@ public class PaymentRepository {
 
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
 
-    private static final String COLUMNS = "id, user_id, reservation_id, amount, status, balance_after, "
+    private static final String COLUMNS = "id, user_id, reservation_id, amount, schedule_id, status, balance_after, "
             + "idempotency_key, reservation_locked, failure_code, refund_reason";
 
     private static final RowMapper<Payment> ROWS = (rs, i) -> Payment.restore(
             rs.getLong("id"), rs.getLong("user_id"), rs.getLong("reservation_id"),
-            (Long) rs.getObject("amount", Long.class), PaymentStatus.valueOf(rs.getString("status")),
+            (Long) rs.getObject("amount", Long.class), (Long) rs.getObject("schedule_id", Long.class),
+            PaymentStatus.valueOf(rs.getString("status")),
             (Long) rs.getObject("balance_after", Long.class), rs.getString("idempotency_key"),
             rs.getBoolean("reservation_locked"), rs.getString("failure_code"), rs.getString("refund_reason"));
 
@@ -60,10 +61,11 @@ public class PaymentRepository {
      */
     public void insert(Payment p) {
         Instant now = clock.instant();
-        jdbc.sql("INSERT INTO payment (id, user_id, reservation_id, active_reservation_id, amount, status, "
+        jdbc.sql("INSERT INTO payment (id, user_id, reservation_id, active_reservation_id, amount, schedule_id, status, "
                         + "balance_after, idempotency_key, reservation_locked, failure_code, refund_reason, "
-                        + "created_at, updated_at, reconcile_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(p.id(), p.userId(), p.reservationId(), activeReservation(p), p.amount(), p.status().name(),
+                        + "created_at, updated_at, reconcile_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(p.id(), p.userId(), p.reservationId(), activeReservation(p), p.amount(), p.scheduleId(),
+                        p.status().name(),
                         p.balanceAfter(), p.idempotencyKey(), p.reservationLocked(), p.failureCode(),
                         p.refundReason(), Timestamp.from(now), Timestamp.from(now), reconcileAfter(p, now))
                 .update();
@@ -86,10 +88,12 @@ public class PaymentRepository {
         boolean stored;
         try {
             stored = jdbc.sql("SET STATEMENT innodb_lock_wait_timeout = 1 FOR "
-                            + "UPDATE payment SET active_reservation_id = ?, amount = ?, status = ?, balance_after = ?, "
+                            + "UPDATE payment SET active_reservation_id = ?, amount = ?, schedule_id = ?, status = ?, "
+                            + "balance_after = ?, "
                             + "idempotency_key = ?, reservation_locked = ?, failure_code = ?, refund_reason = ?, "
                             + "updated_at = ?, reconcile_after = ? WHERE id = ? AND status = ?")
-                    .params(activeReservation(next), next.amount(), next.status().name(), next.balanceAfter(),
+                    .params(activeReservation(next), next.amount(), next.scheduleId(), next.status().name(),
+                            next.balanceAfter(),
                             next.idempotencyKey(), next.reservationLocked(), next.failureCode(), next.refundReason(),
                             Timestamp.from(now), reconcileAfter(next, now), next.id(), expected.name())
                     .update() == 1;

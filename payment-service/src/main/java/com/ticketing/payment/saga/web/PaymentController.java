@@ -1,6 +1,8 @@
 package com.ticketing.payment.saga.web;
 
+import com.ticketing.common.auth.Admitted;
 import com.ticketing.common.auth.CurrentUser;
+import com.ticketing.common.auth.RoomAdmission;
 import com.ticketing.common.docs.AdmittedOnly;
 import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.refusal.Refusal;
@@ -55,14 +57,15 @@ class PaymentController {
             when = "the debit's outcome is being confirmed: check GET /v1/api/concerts/payment/{paymentId}")
     @AdmittedOnly
     @PostMapping
-    ApiResponse<PaymentReceipt> pay(@CurrentUser long userId,
+    ApiResponse<PaymentReceipt> pay(@CurrentUser long userId, @Admitted RoomAdmission admission,
                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                     @Valid @RequestBody PayRequest request) {
         if (idempotencyKey != null && !KEY_SHAPE.matcher(idempotencyKey).matches()) {
             throw Refusal.invalid(ErrorCodes.VALIDATION_FAILED,
                     IDEMPOTENCY_KEY + " must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
         }
-        return ApiResponse.of(saga.pay(userId, request.reservationId(), idempotencyKey));
+        // The reservation's schedule is reservation-service's to check against the room (with the lock).
+        return ApiResponse.of(saga.pay(userId, request.reservationId(), idempotencyKey, admission.roomId()));
     }
 
     @Operation(summary = "One of the logged-in user's payments and its status")

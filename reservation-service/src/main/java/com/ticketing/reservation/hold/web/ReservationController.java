@@ -1,6 +1,8 @@
 package com.ticketing.reservation.hold.web;
 
+import com.ticketing.common.auth.Admitted;
 import com.ticketing.common.auth.CurrentUser;
+import com.ticketing.common.auth.RoomAdmission;
 import com.ticketing.common.docs.AdmittedOnly;
 import com.ticketing.common.docs.ApiError;
 import com.ticketing.common.web.ApiResponse;
@@ -42,6 +44,7 @@ class ReservationController {
         this.lookingUp = lookingUp;
     }
 
+    /** Admission to the schedule's waiting room is checked first: another room's caller changes nothing (403). */
     @Operation(summary = "Hold a seat for the logged-in user for 5 minutes")
     @AdmittedOnly
     @ApiError(status = 404, codes = {ReservationErrors.SCHEDULE_NOT_FOUND, ReservationErrors.SEAT_NOT_FOUND},
@@ -50,7 +53,9 @@ class ReservationController {
             ReservationErrors.HOLD_LIMIT_REACHED},
             when = "the seat is held or sold, the schedule is not open for booking, or the user holds the most seats allowed")
     @PostMapping("/reserve")
-    public ApiResponse<ReservationView> reserve(@CurrentUser long userId, @Valid @RequestBody ReserveRequest request) {
+    public ApiResponse<ReservationView> reserve(@CurrentUser long userId, @Admitted RoomAdmission admission,
+                                                @Valid @RequestBody ReserveRequest request) {
+        admission.requireSchedule(request.scheduleId());
         return ApiResponse.of(ReservationView.of(holdingSeat.hold(userId, request.scheduleId(), request.seatId())));
     }
 

@@ -1,5 +1,6 @@
 package com.ticketing.reservation.paymentlock.web;
 
+import com.ticketing.common.auth.RoomAdmission;
 import com.ticketing.common.web.ApiResponse;
 import com.ticketing.common.web.Ids;
 import com.ticketing.reservation.paymentlock.LockingForPayment;
@@ -20,9 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/internal/reservations")
 class PaymentLockController {
 
+    /**
+     * {@code roomId}: the waiting room the gateway admitted the payer to (payment-service passes its
+     * {@code X-Queue-Room}); the reservation's schedule must be that room's.
+     */
     public record LockRequest(
             @NotNull @Positive @Max(Ids.MAX) Long userId,
-            @NotNull @Positive @Max(Ids.MAX) Long paymentId) {
+            @NotNull @Positive @Max(Ids.MAX) Long paymentId,
+            @NotNull @Positive @Max(Ids.MAX) Long roomId) {
     }
 
     private final LockingForPayment locking;
@@ -35,7 +41,7 @@ class PaymentLockController {
     public ApiResponse<InternalReservationView> lock(@PathVariable @Positive @Max(Ids.MAX) long reservationId,
                                                      @Valid @RequestBody LockRequest request) {
         return ApiResponse.of(InternalReservationView.of(
-                locking.lock(reservationId, request.userId(), request.paymentId())));
+                locking.lock(reservationId, request.userId(), request.paymentId(), new RoomAdmission(request.roomId()))));
     }
 
     @DeleteMapping("/{reservationId}/payment-lock/{paymentId}")
