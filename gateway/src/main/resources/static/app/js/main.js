@@ -413,7 +413,7 @@ async function seatsView(signal) {
   }
 
   async function refresh() {
-    const answer = await retrying(() => call('GET', `/concerts/seat?scheduleId=${flow.roomId}`), outage('The seat map', signal));
+    const answer = await retrying(() => call('GET', `/concerts/seat?scheduleId=${flow.roomId}`, { queueToken: flow.queueToken }), outage('The seat map', signal));
     if (!answer) return;
     seats = [...answer.data].sort((a, b) => a.seatNo - b.seatNo);
     stale.hidden = !answer.stale;
@@ -432,7 +432,10 @@ async function seatsView(signal) {
       button.textContent = 'Holding…';
     }
     try {
-      const answer = await retrying(() => call('POST', '/concerts/reserve', { body: { scheduleId: flow.roomId, seatId: seat.seatId } }),
+      const answer = await retrying(() => call('POST', '/concerts/reserve', {
+        body: { scheduleId: flow.roomId, seatId: seat.seatId },
+        queueToken: flow.queueToken,
+      }),
         outage('Holding seats', signal));
       if (!answer) return;
       store.update(flow, { reservation: { ...answer.data, grade: seat.grade }, payKey: null });
@@ -592,6 +595,7 @@ async function holdView(signal) {
           return (await call('POST', '/concerts/payment', {
             body: { reservationId: r.reservationId },
             headers: { 'Idempotency-Key': flow.payKey },
+            queueToken: flow.queueToken,
           })).data;
         } catch (error) {
           const known = error instanceof ApiError && error.detail?.payment?.paymentId;
