@@ -1,17 +1,19 @@
--- Explicit leave: frees the waiting place or the active slot the token stands for.
--- KEYS[1] queue:user:{userId}  KEYS[2] queue:waiting  KEYS[3] queue:heartbeat  KEYS[4] queue:admitted
--- KEYS[5] queue:active:{tokenId}
+-- Explicit leave of one room: frees the waiting (or pre-queue) place or the admitted session the token stands for.
+-- KEYS[1] tokens  KEYS[2] waiting  KEYS[3] prequeue  KEYS[4] heartbeat  KEYS[5] admitted
+-- KEYS[6] queue:{room-R}:active:<tokenId>  KEYS[7] admitted-at
 -- ARGV[1] userId  ARGV[2] token id
--- Returns 1 a waiting place was freed, 2 an active slot was freed, 0 nothing to free
-if redis.call('HGET', KEYS[1], 't') ~= ARGV[2] then
+-- Returns 1 a waiting place was freed, 2 an admitted session was ended, 0 nothing to free
+local uid = ARGV[1]
+if redis.call('HGET', KEYS[1], uid) ~= ARGV[2] then
   return 0
 end
-local waiting = redis.call('ZREM', KEYS[2], ARGV[1])
-redis.call('ZREM', KEYS[3], ARGV[1])
-redis.call('ZREM', KEYS[4], ARGV[1])
-local active = redis.call('DEL', KEYS[5])
-redis.call('DEL', KEYS[1])
-if waiting == 1 then
+local waiting = redis.call('ZREM', KEYS[2], uid) + redis.call('ZREM', KEYS[3], uid)
+redis.call('ZREM', KEYS[4], uid)
+redis.call('ZREM', KEYS[5], uid)
+local active = redis.call('DEL', KEYS[6])
+redis.call('HDEL', KEYS[1], uid)
+redis.call('HDEL', KEYS[7], uid)
+if waiting > 0 then
   return 1
 end
 if active == 1 then

@@ -18,8 +18,8 @@ final class Rendered {
     static final Path REPO = Path.of(System.getProperty("ticketing.repo.root", "..")).toAbsolutePath().normalize();
     static final Path K8S = REPO.resolve("deploy/k8s");
 
-    /** What is applied: the two overlays, and prod as it will be once the waiting room moves to the Redis Cluster. */
-    static final List<String> VARIANTS = List.of("dev", "prod", "prod+redis-cluster");
+    /** What is applied: the two overlays (prod runs the waiting rooms on the Redis Cluster). */
+    static final List<String> VARIANTS = List.of("dev", "prod");
 
     private static final Map<String, List<ObjectNode>> CACHE = new ConcurrentHashMap<>();
 
@@ -36,21 +36,6 @@ final class Rendered {
 
     private static List<ObjectNode> render(String name) {
         Kustomize kustomize = new Kustomize(KubernetesSchema.get());
-        if (name.equals("prod+redis-cluster")) {
-            Path prod = K8S.resolve("overlays/prod");
-            ObjectNode k = Kustomize.read(prod);
-            // The switch docs/operate.md describes: the cluster component instead of the standalone one, and no
-            // sizing patch for the standalone Redis.
-            ArrayNode components = k.putArray("components");
-            components.add("../../components/redis-cluster");
-            ArrayNode patches = k.putArray("patches");
-            Kustomize.read(prod).path("patches").forEach(p -> {
-                if (!p.path("path").asText().equals("redis-size.yaml")) {
-                    patches.add(p);
-                }
-            });
-            return kustomize.build(prod, k);
-        }
         return kustomize.build(K8S.resolve("overlays").resolve(name));
     }
 

@@ -1,11 +1,15 @@
 package com.ticketing.queue;
 
-import com.ticketing.queue.domain.AdmissionLimits;
 import com.ticketing.queue.domain.AdmissionResult;
-import com.ticketing.queue.domain.persistence.QueueKeys;
+import com.ticketing.queue.domain.AdmissionSettings;
+import com.ticketing.queue.domain.persistence.QueueClock;
+import com.ticketing.queue.domain.persistence.QueueStore;
 import com.ticketing.queue.token.IssuingQueueTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 
 import java.time.Duration;
@@ -29,14 +33,12 @@ class FairAdmissionTest extends QueueIntegrationTest {
 
     @Autowired
     IssuingQueueTokens issuing;
-
-    private static AdmissionLimits limits(int maxActive, int ratePerSecond, int burst) {
-        return new AdmissionLimits(maxActive, ratePerSecond, burst, Duration.ofMinutes(10), Duration.ofMinutes(10),
-                500, 1000, Duration.ofSeconds(20));
-    }
+    @Autowired
+    LettuceConnectionFactory sharedFactory;
 
     @Test
     void shouldAdmitTenThousandConcurrentlyIssuedUsersInTheOrderOfTheirArrivalSequence() throws Exception {
+        long room = openRoom(1, 10_000, 6_000_000, 600);
         int users = 10_000;
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -48,168 +50,197 @@ class FairAdmissionTest extends QueueIntegrationTest {
                 done.add(pool.submit(() -> {
                     start.await();
                     for (long userId = first + 1; userId <= users; userId += threads) {
-                        issuing.issue(userId);
+                        issuing.issue(userId, room);
                     }
                     return null;
                 }));
             }
             start.countDown();
             for (Future<?> f : done) {
-                f.get(120, TimeUnit.SECONDS);
+                f.get(180, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
 
-        // The arrival order is the order of the sequence scores given out atomically at issue.
         List<Long> arrivalOrder = new ArrayList<>();
         double previous = 0;
-        for (ZSetOperations.TypedTuple<String> entry : redis.opsForZSet().rangeWithScores(QueueKeys.WAITING, 0, -1)) {
+        for (ZSetOperations.TypedTuple<String> entry : redis.opsForZSet().rangeWithScores(keys(room).waiting(), 0, -1)) {
             assertThat(entry.getScore()).isGreaterThan(previous);
             previous = entry.getScore();
             arrivalOrder.add(Long.parseLong(entry.getValue()));
         }
         assertThat(arrivalOrder).hasSize(users).doesNotHaveDuplicates();
-        assertThat(redis.opsForValue().get(QueueKeys.SEQUENCE)).isEqualTo(Integer.toString(users));
+        assertThat(redis.opsForValue().get(keys(room).sequence())).isEqualTo(Integer.toString(users));
 
-        List<Long> admissionOrder = admitEveryone(limits(users, 100_000, 700));
-
-        assertThat(admissionOrder).containsExactlyElementsOf(arrivalOrder);
+        assertThat(admitEveryone(room)).containsExactlyElementsOf(arrivalOrder);
     }
 
     @Test
-    void shouldAdmitSequentiallyIssuedUsersInIssueOrder() {
+    void shouldAdmitSequentiallyIssuedUsersInIssueOrderAndReportPositions() {
+        long room = openRoom(1, 1_000, 6_000_000, 600);
         List<Long> issueOrder = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             long userId = 1 + (i * 7919L) % 100_000; // not sorted by id
-            issuing.issue(userId);
+            tokens.add(http.issue(userId, room).token());
             issueOrder.add(userId);
-        }
-
-        List<Long> admissionOrder = admitEveryone(limits(1000, 100_000, 7));
-
-        assertThat(admissionOrder).containsExactlyElementsOf(issueOrder);
-    }
-
-    @Test
-    void shouldReportPositionAsWaitingUsersAheadPlusOneAndZeroOnceAdmitted() {
-        List<String> tokens = new ArrayList<>();
-        for (long userId = 1; userId <= 5; userId++) {
-            tokens.add(http.issue(userId).token());
         }
         assertThat(http.check(tokens.get(3)).data().get("position").asLong()).isEqualTo(4);
 
-        admitting.admitNext(limits(10, 100_000, 2));
-
+        assertThat(admitEveryone(room)).containsExactlyElementsOf(issueOrder);
         assertThat(http.check(tokens.get(0)).data().get("status").asString()).isEqualTo("PROGRESS");
         assertThat(http.check(tokens.get(0)).data().get("position").asLong()).isZero();
-        assertThat(http.check(tokens.get(1)).data().get("position").asLong()).isZero();
-        assertThat(http.check(tokens.get(2)).data().get("position").asLong()).isEqualTo(1);
-        assertThat(http.check(tokens.get(4)).data().get("position").asLong()).isEqualTo(3);
     }
 
     @Test
-    void shouldNeverAdmitMoreThanMaxActiveWhenFourRunnersStepConcurrently() throws Exception {
-        int maxActive = 300;
-        issueDirectly(1000);
-        AdmissionLimits limits = limits(maxActive, 1_000_000, 9);
+    void shouldKeepEachOfTwoOpenRoomsWithinItsOwnMaxActiveWhenFourInstancesAdmitConcurrently() throws Exception {
+        long big = openRoom(1, 300, 6_000_000, 600);
+        long small = openRoom(2, 120, 60_000, 600);
+        issueDirectly(big, 1_000);
+        issueDirectly(small, 1_000);
 
         AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong highestSeen = new AtomicLong();
+        AtomicLong highestBig = new AtomicLong();
+        AtomicLong highestSmall = new AtomicLong();
         AtomicLong samples = new AtomicLong();
         Thread sampler = new Thread(() -> {
             while (running.get()) {
-                highestSeen.accumulateAndGet(redis.opsForZSet().zCard(QueueKeys.ADMITTED), Math::max);
+                highestBig.accumulateAndGet(redis.opsForZSet().zCard(keys(big).admitted()), Math::max);
+                highestSmall.accumulateAndGet(redis.opsForZSet().zCard(keys(small).admitted()), Math::max);
                 samples.incrementAndGet();
             }
         });
-        ExecutorService runners = Executors.newFixedThreadPool(4);
+        List<LettuceConnectionFactory> factories = new ArrayList<>();
+        ExecutorService instances = Executors.newFixedThreadPool(4);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> admittedByRunner = new ArrayList<>();
+        List<Future<long[]>> admittedByInstance = new ArrayList<>();
+        AdmissionSettings settings = new AdmissionSettings(Duration.ofMinutes(10), 500, 1000, Duration.ofSeconds(20),
+                Duration.ofMillis(50));
         try {
             sampler.start();
-            for (int r = 0; r < 4; r++) {
-                admittedByRunner.add(runners.submit(() -> {
+            for (int i = 0; i < 4; i++) {
+                QueueStore instance = new QueueStore(template(factories), QueueClock.redisTime());
+                admittedByInstance.add(instances.submit(() -> {
                     start.await();
-                    int admitted = 0;
-                    for (int step = 0; step < 40; step++) {
-                        AdmissionResult result = admitting.admitNext(limits);
-                        assertThat(result.active()).isLessThanOrEqualTo(maxActive);
-                        admitted += result.admitted();
-                        // the bucket refills by Redis TIME in ms: two steps in the same ms find it empty
-                        Thread.sleep(1);
+                    long[] admitted = new long[2];
+                    for (int step = 0; step < 60; step++) {
+                        AdmissionResult a = instance.admit(big, settings);
+                        AdmissionResult b = instance.admit(small, settings);
+                        assertThat(a.active()).isLessThanOrEqualTo(300);
+                        assertThat(b.active()).isLessThanOrEqualTo(120);
+                        admitted[0] += a.admitted();
+                        admitted[1] += b.admitted();
+                        Thread.sleep(2); // the buckets refill by the ms: two steps in one ms find them empty
                     }
                     return admitted;
                 }));
             }
             start.countDown();
-            int total = 0;
-            for (Future<Integer> f : admittedByRunner) {
-                total += f.get(60, TimeUnit.SECONDS);
+            long totalBig = 0;
+            long totalSmall = 0;
+            for (Future<long[]> f : admittedByInstance) {
+                long[] a = f.get(120, TimeUnit.SECONDS);
+                totalBig += a[0];
+                totalSmall += a[1];
             }
-            assertThat(total).isEqualTo(maxActive);
+            assertThat(totalBig).isEqualTo(300);
+            assertThat(totalSmall).isEqualTo(120);
         } finally {
             running.set(false);
             sampler.join(5000);
-            runners.shutdownNow();
+            instances.shutdownNow();
+            factories.forEach(LettuceConnectionFactory::destroy);
         }
 
+        System.out.printf("two rooms, four instances: %d samples, highest admitted %d/300 and %d/120%n",
+                samples.get(), highestBig.get(), highestSmall.get());
         assertThat(samples.get()).isPositive();
-        assertThat(highestSeen.get()).isLessThanOrEqualTo(maxActive);
-        assertThat(redis.opsForZSet().zCard(QueueKeys.ADMITTED)).isEqualTo(maxActive);
-        assertThat(TestRedis.keys(redis, QueueKeys.ACTIVE_PREFIX + "*")).hasSize(maxActive);
-        assertThat(redis.opsForZSet().zCard(QueueKeys.WAITING)).isEqualTo(1000 - maxActive);
+        assertThat(highestBig.get()).isLessThanOrEqualTo(300);
+        assertThat(highestSmall.get()).isLessThanOrEqualTo(120);
+        assertThat(redis.opsForZSet().zCard(keys(big).admitted())).isEqualTo(300);
+        assertThat(redis.opsForZSet().zCard(keys(small).admitted())).isEqualTo(120);
+        assertThat(TestRedis.keys(redis, keys(big).activePrefix() + "*")).hasSize(300);
+        assertThat(redis.opsForZSet().zCard(keys(small).waiting())).isEqualTo(1_000 - 120);
     }
 
     @Test
-    void shouldNotAdmitFasterThanTheSharedRateWhenFourInstancesStepAtOnce() throws Exception {
-        issueDirectly(2000);
-        int rate = 200;
-        int burst = 10;
-        AdmissionLimits limits = limits(5000, rate, burst);
-
-        ExecutorService runners = Executors.newFixedThreadPool(4);
+    void shouldNotAdmitFasterThanTheRoomsSharedRateWhenFourInstancesStepAtOnce() throws Exception {
+        long room = openRoom(1, 5_000, 12_000, 600); // 200 per second
+        issueDirectly(room, 2_000);
+        AdmissionSettings settings = new AdmissionSettings(Duration.ofMinutes(10), 500, 1000, Duration.ofSeconds(20),
+                Duration.ofMillis(50)); // bucket of 200/s x 50 ms = 10
+        List<LettuceConnectionFactory> factories = new ArrayList<>();
+        ExecutorService instances = Executors.newFixedThreadPool(4);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> admittedByRunner = new ArrayList<>();
+        List<Future<Integer>> admittedByInstance = new ArrayList<>();
         long began = System.nanoTime();
         int total = 0;
         try {
-            for (int r = 0; r < 4; r++) {
-                admittedByRunner.add(runners.submit(() -> {
+            for (int i = 0; i < 4; i++) {
+                QueueStore instance = new QueueStore(template(factories), QueueClock.redisTime());
+                admittedByInstance.add(instances.submit(() -> {
                     start.await();
                     int admitted = 0;
                     for (int step = 0; step < 100; step++) {
-                        AdmissionResult result = admitting.admitNext(limits);
-                        assertThat(result.admitted()).isLessThanOrEqualTo(burst);
+                        AdmissionResult result = instance.admit(room, settings);
+                        assertThat(result.admitted()).isLessThanOrEqualTo(10);
                         admitted += result.admitted();
                     }
                     return admitted;
                 }));
             }
             start.countDown();
-            for (Future<Integer> f : admittedByRunner) {
+            for (Future<Integer> f : admittedByInstance) {
                 total += f.get(60, TimeUnit.SECONDS);
             }
         } finally {
-            runners.shutdownNow();
+            instances.shutdownNow();
+            factories.forEach(LettuceConnectionFactory::destroy);
         }
         double elapsedSeconds = (System.nanoTime() - began) / 1e9;
 
-        // A full bucket to start with, then at most `rate` per second for all four together (+1 for clock rounding).
-        assertThat((double) total).isPositive().isLessThanOrEqualTo(burst + rate * elapsedSeconds + 1);
-        assertThat(redis.opsForZSet().zCard(QueueKeys.ADMITTED)).isEqualTo(total);
+        assertThat((double) total).isPositive().isLessThanOrEqualTo(10 + 200 * elapsedSeconds + 1);
+        assertThat(redis.opsForZSet().zCard(keys(room).admitted())).isEqualTo(total);
     }
 
-    private void issueDirectly(int users) {
-        LongStream.rangeClosed(1, users).forEach(userId -> store.issue(userId, UUID.randomUUID().toString()));
+    @Test
+    void shouldNeverAdmitAUserWhoseLastPollIsOlderThanTheIdleTimeoutEvenPastThePurgeBatch() {
+        long room = openRoom(1, 10_000, 6_000_000, 600);
+        issueDirectly(room, 550); // these stop polling
+        CLOCK.advance(Duration.ofMinutes(2));
+        LongStream.rangeClosed(1_001, 1_050).forEach(u -> store.issue(room, u, UUID.randomUUID().toString()));
+
+        // The purge drops at most 500 idle users per step: 50 stale ones are still at the head of the line.
+        AdmissionResult result = admitting.admit(room, new AdmissionSettings(Duration.ofMinutes(1), 500, 1000,
+                Duration.ofSeconds(20), Duration.ofMillis(500)));
+
+        assertThat(result.abandoned()).isEqualTo(550);
+        assertThat(result.admittedUserIds()).containsExactlyElementsOf(LongStream.rangeClosed(1_001, 1_050).boxed().toList());
+        assertThat(redis.opsForHash().size(keys(room).tokens())).isEqualTo(50);
     }
 
-    private List<Long> admitEveryone(AdmissionLimits limits) {
+    private StringRedisTemplate template(List<LettuceConnectionFactory> factories) {
+        RedisStandaloneConfiguration config = new RedisStandaloneConfiguration(sharedFactory.getHostName(),
+                sharedFactory.getPort());
+        config.setDatabase(sharedFactory.getDatabase());
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(config);
+        factory.afterPropertiesSet();
+        factory.start();
+        factories.add(factory);
+        return new StringRedisTemplate(factory);
+    }
+
+    private void issueDirectly(long room, int users) {
+        LongStream.rangeClosed(1, users).forEach(userId -> store.issue(room, userId, UUID.randomUUID().toString()));
+    }
+
+    private List<Long> admitEveryone(long room) {
         List<Long> order = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (redis.opsForZSet().zCard(QueueKeys.WAITING) > 0 && System.nanoTime() < deadline) {
-            AdmissionResult result = admitting.admitNext(limits);
+        while (redis.opsForZSet().zCard(keys(room).waiting()) > 0 && System.nanoTime() < deadline) {
+            AdmissionResult result = admit(room);
             for (Long id : result.admittedUserIds()) {
                 assertThat(seen.add(id)).as("user %s admitted twice", id).isTrue();
                 order.add(id);

@@ -2,7 +2,7 @@ package com.ticketing.queue;
 
 import com.ticketing.common.auth.QueueToken;
 import com.ticketing.common.auth.QueueTokenCodec;
-import com.ticketing.queue.domain.persistence.QueueKeys;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IssuingQueueTokensTest extends QueueIntegrationTest {
 
+    private static final long ROOM = 1;
+
+    @BeforeEach
+    void room() {
+        openRoom(ROOM);
+    }
+
     @Test
     void shouldGiveOneTokenAndOnePlaceToOneUserAcross50ConcurrentIssues() throws Exception {
         int requests = 50;
@@ -39,7 +46,7 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
             for (int i = 0; i < requests; i++) {
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    QueueHttp.Reply r = http.issue(42);
+                    QueueHttp.Reply r = http.issue(42, ROOM);
                     if (r.status() == 200) {
                         tokenIds.add(codec.verify(r.token()).tokenId());
                         positions.add(r.data().get("position").asLong());
@@ -56,47 +63,56 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
         }
         assertThat(tokenIds).hasSize(1);
         assertThat(positions).containsExactly(1L);
-        assertThat(redis.opsForZSet().zCard(QueueKeys.WAITING)).isEqualTo(1);
-        assertThat(redis.opsForValue().get(QueueKeys.SEQUENCE)).isEqualTo("1");
-        assertThat(redis.opsForHash().get(QueueKeys.user(42), "t")).isEqualTo(tokenIds.iterator().next());
+        assertThat(redis.opsForZSet().zCard(keys(ROOM).waiting())).isEqualTo(1);
+        assertThat(redis.opsForValue().get(keys(ROOM).sequence())).isEqualTo("1");
+        assertThat(redis.opsForHash().get(keys(ROOM).tokens(), "42")).isEqualTo(tokenIds.iterator().next());
+        assertThat(store.userRooms(42)).containsExactly(ROOM);
     }
 
     @Test
     void shouldKeepTheSamePlaceAndTokenIdWhenAWaitingUserAsksAgain() {
-        http.issue(1);
-        QueueHttp.Reply first = http.issue(2);
-        http.issue(3);
+        http.issue(1, ROOM);
+        QueueHttp.Reply first = http.issue(2, ROOM);
+        http.issue(3, ROOM);
 
-        QueueHttp.Reply again = http.issue(2);
+        QueueHttp.Reply again = http.issue(2, ROOM);
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(codec.verify(again.token()).tokenId()).isEqualTo(codec.verify(first.token()).tokenId());
         assertThat(again.data().get("status").asString()).isEqualTo("WAITING");
         assertThat(again.data().get("position").asLong()).isEqualTo(2);
-        assertThat(redis.opsForZSet().zCard(QueueKeys.WAITING)).isEqualTo(3);
+        assertThat(redis.opsForZSet().zCard(keys(ROOM).waiting())).isEqualTo(3);
     }
 
     @Test
     void shouldAnswerAnAdmittedUserWithTheSameTokenIdAndStatusProgress() {
-        QueueHttp.Reply first = http.issue(7);
-        admitting.admitNext();
+        QueueHttp.Reply first = http.issue(7, ROOM);
+        admit(ROOM);
 
-        QueueHttp.Reply again = http.issue(7);
+        QueueHttp.Reply again = http.issue(7, ROOM);
 
         assertThat(codec.verify(again.token()).tokenId()).isEqualTo(codec.verify(first.token()).tokenId());
         assertThat(again.data().get("status").asString()).isEqualTo("PROGRESS");
         assertThat(again.data().get("position").asLong()).isZero();
-        assertThat(redis.opsForZSet().zCard(QueueKeys.WAITING)).isZero();
+        assertThat(redis.opsForZSet().zCard(keys(ROOM).waiting())).isZero();
     }
 
     @Test
     void shouldIssueASignedTokenCarryingTheUserIdAndTheShapeOfTheContract() {
-        QueueHttp.Reply r = http.issue(1_000_000_001L);
+        QueueHttp.Reply r = http.issue(1_000_000_001L, ROOM);
 
         assertThat(r.status()).isEqualTo(200);
         QueueToken token = codec.verify(r.token());
         assertThat(token.userId()).isEqualTo(1_000_000_001L);
-        assertThat(redis.opsForHash().get(QueueKeys.user(1_000_000_001L), "t")).isEqualTo(token.tokenId());
+        assertThat(token.roomId()).isEqualTo(ROOM);
+        assertThat(redis.opsForHash().get(keys(ROOM).tokens(), "1000000001")).isEqualTo(token.tokenId());
+        assertThat(r.data().propertyNames()).containsExactlyInAnyOrder("queueToken", "roomId", "roomState",
+                "saleStartsAt", "status", "position", "estimatedWaitSeconds", "waitOverOneDay", "pollAfterMs",
+                "sessionEndsAt");
+        assertThat(r.data().get("roomId").asLong()).isEqualTo(ROOM);
+        assertThat(r.data().get("roomState").asString()).isEqualTo("OPEN");
+        assertThat(r.data().get("waitOverOneDay").asBoolean()).isFalse();
+        assertThat(r.data().get("sessionEndsAt").isNull()).isTrue();
         assertThat(r.data().get("status").asString()).isEqualTo("WAITING");
         assertThat(r.data().get("position").asLong()).isEqualTo(1);
         assertThat(r.data().get("estimatedWaitSeconds").asLong()).isPositive();
@@ -105,7 +121,7 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
 
     @Test
     void shouldAcceptTheTokenRawOrAsBearerOnCheck() {
-        String token = http.issue(5).token();
+        String token = http.issue(5, ROOM).token();
 
         QueueHttp.Reply raw = http.check(token);
         QueueHttp.Reply bearer = http.check("Bearer " + token);
@@ -120,14 +136,20 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{\"userId\": 0}",
-            "{\"userId\": -1}",
-            "{\"userId\": 99999999999999999999999}",
-            "{\"userId\": 1.5}",
-            "{\"userId\": \"1\"}",
-            "{\"userId\": \"abc\"}",
-            "{\"userId\": true}",
-            "{\"userId\": [1]}",
+            "{\"roomId\": 1, \"userId\": 0}",
+            "{\"roomId\": 1, \"userId\": 1.5}",
+            "{\"roomId\": 1, \"userId\": \"1\"}",
+            "{}",
+            "{\"userId\": 1}",
+            "{\"roomId\": null}",
+            "{\"roomId\": 0}",
+            "{\"roomId\": -1}",
+            "{\"roomId\": 99999999999999999999999}",
+            "{\"roomId\": 1.5}",
+            "{\"roomId\": \"1\"}",
+            "{\"roomId\": \"abc\"}",
+            "{\"roomId\": true}",
+            "{\"roomId\": [1]}",
             "[]",
             "{\"userId\": 1",
             "not json"})
@@ -136,21 +158,21 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorCode()).isIn("VALIDATION_FAILED", "MALFORMED_REQUEST");
-        assertThat(TestRedis.keys(redis, "queue:*")).isEmpty();
+        assertNothingWritten();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"userId\": 4242}", "{\"userId\": 4242, \"other\": 1}"})
+    @ValueSource(strings = {"{\"roomId\": 1, \"userId\": 4242}", "{\"roomId\": 1, \"userId\": 4242, \"other\": 1}"})
     void shouldRefuseABodyNamingAnotherUserWith403AndWriteNothing(String body) {
         QueueHttp.Reply r = http.postJson("/v1/api/queue/token", body, 77);
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.errorCode()).isEqualTo("FORBIDDEN");
-        assertThat(TestRedis.keys(redis, "queue:*")).isEmpty();
+        assertNothingWritten();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"userId\": 77}", "{}", "{\"userId\": null}"})
+    @ValueSource(strings = {"{\"roomId\": 1, \"userId\": 77}", "{\"roomId\": 1}", "{\"roomId\": 1, \"userId\": null}"})
     void shouldAcceptABodyNamingTheLoggedInUserOrNobody(String body) {
         QueueHttp.Reply r = http.postJson("/v1/api/queue/token", body, 77);
 
@@ -160,16 +182,16 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
 
     @Test
     void shouldRefuseTokenIssueWithoutTheGatewaysIdentityWith401() {
-        QueueHttp.Reply r = http.postJson("/v1/api/queue/token", "{\"userId\": 4242}", 0);
+        QueueHttp.Reply r = http.postJson("/v1/api/queue/token", "{\"roomId\": 1}", 0);
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.errorCode()).isEqualTo("UNAUTHENTICATED");
-        assertThat(TestRedis.keys(redis, "queue:*")).isEmpty();
+        assertNothingWritten();
     }
 
     @Test
     void shouldRefuseAnotherUsersWaitingRoomTokenWith401OnCheckAndLeave() {
-        String victims = http.issue(4242).token();
+        String victims = http.issue(4242, ROOM).token();
 
         QueueHttp.Reply check = http.check(victims, 4243);
         QueueHttp.Reply leave = http.leave(victims, 4243);
@@ -188,16 +210,16 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
 
         assertThat(r.status()).isEqualTo(415);
         assertThat(r.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
-        assertThat(TestRedis.keys(redis, "queue:*")).isEmpty();
+        assertNothingWritten();
     }
 
     @Test
     void shouldRejectMissingMalformedForgedAndExpiredTokensWith401AndWriteNothing() {
         String forged = new QueueTokenCodec("another-secret-another-secret-another-secret!")
-                .issue(1, "forged-token-id", Duration.ofMinutes(5));
+                .issue(1, "forged-token-id", ROOM, Duration.ofMinutes(5));
         String expired = new QueueTokenCodec("local-dev-queue-token-secret-change-me-0123456789",
                 Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC))
-                .issue(1, "expired-token-id", Duration.ofMinutes(5));
+                .issue(1, "expired-token-id", ROOM, Duration.ofMinutes(5));
 
         for (String queueToken : new String[]{null, "", "Bearer ", "garbage", "a.b.c", forged, expired}) {
             QueueHttp.Reply check = http.check(queueToken, 1);
@@ -208,16 +230,62 @@ class IssuingQueueTokensTest extends QueueIntegrationTest {
                 assertThat(leave.status()).isEqualTo(401);
             }
         }
-        assertThat(TestRedis.keys(redis, "queue:*")).isEmpty();
+        assertNothingWritten();
     }
 
     @Test
     void shouldAnswer404ForAValidTokenWhosePlaceIsGone() {
-        String stale = codec.issue(9, "a-token-id-that-holds-no-place", Duration.ofMinutes(5));
+        String stale = codec.issue(9, "a-token-id-that-holds-no-place", ROOM, Duration.ofMinutes(5));
 
         QueueHttp.Reply r = http.check(stale);
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.errorCode()).isEqualTo("QUEUE_TOKEN_NOT_FOUND");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownRoomWith404AndAClosedRoomWith409AndCountNeither() {
+        QueueHttp.Reply unknown = http.issue(5, 999);
+        openRoom(2);
+        operating.transition(1, 2, com.ticketing.queue.domain.RoomAction.CLOSE);
+        QueueHttp.Reply closed = http.issue(5, 2);
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo("ROOM_NOT_FOUND");
+        assertThat(closed.status()).isEqualTo(409);
+        assertThat(closed.errorCode()).isEqualTo("ROOM_CLOSED");
+        assertThat(store.userRooms(5)).isEmpty();
+    }
+
+    @Test
+    void shouldLetAUserWaitInThreeRoomsAtOnceButNotFourUntilOneIsLeftOrItsPlaceEnds() {
+        for (long room = 2; room <= 4; room++) {
+            openRoom(room);
+        }
+        String inOne = http.issue(8, ROOM).token();
+        String inTwo = http.issue(8, 2).token();
+        http.issue(8, 3);
+
+        QueueHttp.Reply fourth = http.issue(8, 4);
+        assertThat(fourth.status()).isEqualTo(409);
+        assertThat(fourth.errorCode()).isEqualTo("TOO_MANY_ROOMS");
+        assertThat(http.issue(8, 2).status()).as("re-issue in a room already held").isEqualTo(200);
+        assertThat(redis.opsForHash().hasKey(keys(4).tokens(), "8")).isFalse();
+
+        assertThat(http.leave(inOne).data().get("released").asString()).isEqualTo("WAITING_PLACE");
+        assertThat(http.issue(8, 4).status()).isEqualTo(200);
+
+        // A place that ended without the user's room set being told (here: dropped by an operator closing room 2)
+        // is cleaned from the set when it is full.
+        operating.transition(1, 2, com.ticketing.queue.domain.RoomAction.CLOSE);
+        assertThat(http.check(inTwo).data().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(http.issue(8, ROOM).status()).isEqualTo(200);
+        assertThat(store.userRooms(8)).containsExactlyInAnyOrder(ROOM, 3L, 4L);
+    }
+
+    private void assertNothingWritten() {
+        assertThat(TestRedis.keys(redis, "queue:*")).allMatch(k -> k.equals("queue:rooms")
+                || k.startsWith(keys(ROOM).prefix() + "room") || k.equals(keys(ROOM).audit()));
+        assertThat(redis.opsForHash().size(keys(ROOM).tokens())).isZero();
     }
 }

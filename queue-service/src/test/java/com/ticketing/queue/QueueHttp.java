@@ -23,9 +23,28 @@ public final class QueueHttp {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** Token issue as the gateway forwards it for a logged-in {@code userId} (no body). */
-    public Reply issue(long userId) {
-        return postJson("/v1/api/queue/token", null, userId);
+    /** Token issue in {@code roomId} as the gateway forwards it for a logged-in {@code userId}. */
+    public Reply issue(long userId, long roomId) {
+        return postJson("/v1/api/queue/token", "{\"roomId\":" + roomId + "}", userId);
+    }
+
+    /** An operations-API call as the gateway forwards it: {@code roles} null = no login at all. */
+    public Reply admin(String method, String path, String body, long userId, String roles) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (roles != null) {
+            b.header("X-User-Id", Long.toString(userId));
+            if (!roles.isEmpty()) {
+                b.header("X-User-Roles", roles);
+            }
+        }
+        return send(b);
+    }
+
+    public Reply get(String path, long userId) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-User-Id", Long.toString(userId)).GET());
     }
 
     /** A POST with the gateway's identity header for {@code userId} (none when {@code userId} is 0). */

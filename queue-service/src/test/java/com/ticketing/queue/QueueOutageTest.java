@@ -18,12 +18,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The service without its infrastructure: Kafka unreachable from the start (it must still start and serve,
- * admitting users on its own timer), then Redis gone (503 JSON with Retry-After, never a 500). Uses a private
+ * admitting users of its demo rooms on its own timer), then Redis gone (503 JSON with Retry-After, never a 500). Uses a private
  * redis-server that this class kills.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ticketing.queue.admission.scheduler-enabled=true",
-        "ticketing.queue.admission.interval=100ms"})
+        "ticketing.queue.admission.interval=100ms",
+        "ticketing.queue.demo-rooms=1-3"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueueOutageTest {
 
@@ -47,7 +48,7 @@ class QueueOutageTest {
     @Order(1)
     void shouldStartServeAndAdmitUsersWhileKafkaIsUnreachable() {
         QueueHttp http = new QueueHttp(port);
-        QueueHttp.Reply issued = http.issue(77);
+        QueueHttp.Reply issued = http.issue(77, 2);
         assertThat(issued.status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -58,15 +59,15 @@ class QueueOutageTest {
     @Order(2)
     void shouldAnswer503JsonWithRetryAfterWhenRedisIsDown() throws Exception {
         QueueHttp http = new QueueHttp(port);
-        String token = http.issue(78).token();
+        String token = http.issue(78, 2).token();
         REDIS.kill();
 
-        for (QueueHttp.Reply r : new QueueHttp.Reply[]{http.issue(79), http.check(token), http.leave(token)}) {
+        for (QueueHttp.Reply r : new QueueHttp.Reply[]{http.issue(79, 3), http.check(token), http.leave(token)}) {
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(r.raw().headers().firstValue("Retry-After")).isPresent();
         }
         // Bad input is still a client mistake, answered without Redis.
-        assertThat(http.postJson("/v1/api/queue/token", "{\"userId\": -5}", 1).status()).isEqualTo(400);
+        assertThat(http.postJson("/v1/api/queue/token", "{\"roomId\": -5}", 1).status()).isEqualTo(400);
     }
 }

@@ -3,10 +3,13 @@ package com.ticketing.queue;
 import com.ticketing.queue.config.QueueProperties;
 import com.ticketing.queue.domain.Place;
 import com.ticketing.queue.domain.QueueStatus;
+import com.ticketing.queue.domain.RoomLimits;
+import com.ticketing.queue.domain.RoomState;
 import com.ticketing.queue.token.WaitEstimator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,17 +17,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WaitEstimatorTest {
 
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    /** 2000 sessions of 10 minutes, 500 admissions per second configured. */
+    private static final RoomLimits LIMITS = new RoomLimits(2000, 30_000, 600);
+
     private final WaitEstimator estimator = new WaitEstimator(properties(Duration.ofSeconds(60), Duration.ofSeconds(20)));
 
     private static QueueProperties properties(Duration idle, Duration pollMax) {
-        return new QueueProperties("x".repeat(32), Duration.ofHours(1), 1_000_000_000L, idle, Duration.ofMinutes(10),
-                Duration.ofHours(24),
-                new QueueProperties.Admission(true, 2000, 500, Duration.ofMillis(500), 1000, 500, Duration.ofSeconds(20)),
+        return new QueueProperties("x".repeat(32), Duration.ofHours(1), 1_000_000_000L, idle, Duration.ofHours(24), 3, "",
+                new QueueProperties.RoomDefaults(2000, 30_000, Duration.ofMinutes(10)),
+                new QueueProperties.Admission(true, Duration.ofMillis(500), 1000, 500, Duration.ofSeconds(20)),
                 new QueueProperties.Poll(Duration.ofSeconds(1), pollMax));
     }
 
+    private static Place place(QueueStatus status, long position, OptionalDouble rate, RoomState state) {
+        return new Place("t", status, position, rate, state, NOW.plusSeconds(30), LIMITS, null);
+    }
+
     private WaitEstimator.Estimate waiting(long position, double measuredRate) {
-        return estimator.estimate(new Place("t", QueueStatus.WAITING, position, OptionalDouble.of(measuredRate)));
+        return estimator.estimate(place(QueueStatus.WAITING, position, OptionalDouble.of(measuredRate), RoomState.OPEN), NOW);
     }
 
     @Test
@@ -36,33 +47,35 @@ class WaitEstimatorTest {
 
     @Test
     void shouldTellUsersFurtherBackToPollLessOftenWithinTheBounds() {
-        long head = waiting(10, 100).pollAfterMs();
-        long middle = waiting(2_000, 100).pollAfterMs();
-        long tail = waiting(100_000, 100).pollAfterMs();
-
-        assertThat(head).isEqualTo(1000);
-        assertThat(middle).isEqualTo(5000);
-        assertThat(tail).isEqualTo(20_000);
+        assertThat(waiting(10, 100).pollAfterMs()).isEqualTo(1000);
+        assertThat(waiting(2_000, 100).pollAfterMs()).isEqualTo(5000);
+        assertThat(waiting(100_000, 100).pollAfterMs()).isEqualTo(20_000);
     }
 
     @Test
-    void shouldAssumeTheConfiguredRateUntilOneIsMeasured() {
-        WaitEstimator.Estimate e = estimator.estimate(new Place("t", QueueStatus.WAITING, 5000, OptionalDouble.empty()));
-
-        assertThat(e.estimatedWaitSeconds()).isEqualTo(10);
+    void shouldAssumeTheConfiguredRateUntilOneIsMeasuredAndWhilePaused() {
+        assertThat(estimator.estimate(place(QueueStatus.WAITING, 5000, OptionalDouble.empty(), RoomState.OPEN), NOW)
+                .estimatedWaitSeconds()).isEqualTo(10);
+        assertThat(estimator.estimate(place(QueueStatus.WAITING, 5000, OptionalDouble.of(1), RoomState.PAUSED), NOW)
+                .estimatedWaitSeconds()).isEqualTo(10);
     }
 
     @Test
-    void shouldNeverAssumeFewerAdmissionsThanActiveSlotsEndingByTtl() {
-        // 2000 slots of 10 minutes: at least 3.33 users per second get in even if the measured rate is 0.
+    void shouldNeverAssumeFewerAdmissionsThanSessionsEndingAndFlagWaitsOverADay() {
+        // 2000 sessions of 10 minutes: at least 3.33 users per second get in even if the measured rate is 0.
         assertThat(waiting(100, 0).estimatedWaitSeconds()).isEqualTo(30);
+        assertThat(waiting(100_000_000, 0).waitOverOneDay()).isTrue();
+        assertThat(waiting(100, 0).waitOverOneDay()).isFalse();
     }
 
     @Test
-    void shouldAnswerZeroWaitOnceAdmitted() {
-        WaitEstimator.Estimate e = estimator.estimate(new Place("t", QueueStatus.PROGRESS, 0, OptionalDouble.empty()));
-
-        assertThat(e.estimatedWaitSeconds()).isZero();
+    void shouldAnswerZeroWaitOnceAdmittedAndNoneInThePreQueueWithPollsBoundedByTheSaleStart() {
+        assertThat(estimator.estimate(place(QueueStatus.PROGRESS, 0, OptionalDouble.empty(), RoomState.OPEN), NOW)
+                .estimatedWaitSeconds()).isZero();
+        WaitEstimator.Estimate pre = estimator.estimate(place(QueueStatus.PRE_QUEUE, 0, OptionalDouble.empty(),
+                RoomState.PRE_QUEUE), NOW.plusSeconds(27));
+        assertThat(pre.estimatedWaitSeconds()).isNull();
+        assertThat(pre.pollAfterMs()).isEqualTo(3000);
     }
 
     @Test

@@ -26,6 +26,13 @@ public final class EventTypes {
     /** paymentId, reservationId, userId, amount, reason. */
     public static final String PAYMENT_REFUNDED = "PaymentRefunded";
 
+    // queue.room.events, key = roomId (= scheduleId)
+
+    /** roomId, action, by (admin user id, null for the system), state, room (its settings after the change). */
+    public static final String WAITING_ROOM_CHANGED = "WaitingRoomChanged";
+    /** roomId, shuffleSeed, shuffled, droppedIdle, openedAt: the pre-queue's order is replayable from the seed. */
+    public static final String PRE_QUEUE_SHUFFLED = "PreQueueShuffled";
+
     private EventTypes() {
     }
 }

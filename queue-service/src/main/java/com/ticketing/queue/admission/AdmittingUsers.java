@@ -1,57 +1,75 @@
 package com.ticketing.queue.admission;
 
 import com.ticketing.queue.config.QueueProperties;
-import com.ticketing.queue.domain.AdmissionLimits;
 import com.ticketing.queue.domain.AdmissionResult;
+import com.ticketing.queue.domain.AdmissionSettings;
 import com.ticketing.queue.domain.persistence.QueueStore;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Moves the head of the line to active within the configured limits. Every instance runs it (see
- * {@link AdmissionScheduler}); the Redis script enforces {@code maxActive} and the shared rate, so running it
- * on more instances never admits more.
+ * The admission step over every registered room (run by every instance, {@link AdmissionScheduler}). Per room, one
+ * Redis script enforces that room's {@code maxActiveUsers} and shared rate, so running it on every instance at once
+ * never over-admits; a PRE_QUEUE room whose sale start has passed is opened ({@link OpeningRooms}). A failure in one
+ * room does not stop the others.
  */
 @Service
 public class AdmittingUsers {
 
+    private static final Logger log = LoggerFactory.getLogger(AdmittingUsers.class);
+
     private final QueueStore store;
-    private final AdmissionLimits limits;
-    private final Counter admitted;
-    private final Counter ended;
-    private final Counter droppedIdle;
+    private final OpeningRooms opening;
+    private final RoomMetrics metrics;
+    private final AdmissionSettings settings;
 
-    public AdmittingUsers(QueueStore store, QueueProperties properties, MeterRegistry meters) {
+    public AdmittingUsers(QueueStore store, OpeningRooms opening, RoomMetrics metrics, QueueProperties properties) {
         this.store = store;
-        this.limits = AdmissionLimits.from(properties);
-        this.admitted = Counter.builder("queue.admitted")
-                .description("users admitted by this instance (rate = admissions per second)").register(meters);
-        this.ended = Counter.builder("queue.admissions.ended")
-                .description("admissions that ran out (active TTL) and were purged").register(meters);
-        this.droppedIdle = Counter.builder("queue.waiting.dropped")
-                .description("waiting users dropped for not polling").register(meters);
-        Gauge.builder("queue.waiting.size", store, QueueStore::waitingSize)
-                .description("users waiting in line (ZCARD)").register(meters);
-        Gauge.builder("queue.active.size", store, QueueStore::activeSize)
-                .description("admitted users (ZCARD)").register(meters);
+        this.opening = opening;
+        this.metrics = metrics;
+        QueueProperties.Admission a = properties.admission();
+        this.settings = new AdmissionSettings(properties.idleTimeout(), a.purgeBatch(), a.maxBatch(),
+                a.rateSmoothing(), a.interval());
     }
 
-    public AdmissionLimits limits() {
-        return limits;
+    public AdmissionSettings settings() {
+        return settings;
     }
 
-    public AdmissionResult admitNext() {
-        return admitNext(limits);
+    /** One step in every room; the number of users admitted. */
+    public int admitAll() {
+        int admitted = 0;
+        RuntimeException first = null;
+        for (long roomId : store.roomIds()) {
+            try {
+                admitted += admit(roomId).admitted();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+                log.debug("admission step of room {} failed: {}", roomId, e.toString());
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return admitted;
     }
 
-    /** One step under explicit limits (the configured ones in production). */
-    public AdmissionResult admitNext(AdmissionLimits limits) {
-        AdmissionResult result = store.admit(limits);
-        admitted.increment(result.admitted());
-        ended.increment(result.ended());
-        droppedIdle.increment(result.droppedIdle());
+    /** One step in one room (opening it first when due). */
+    public AdmissionResult admit(long roomId) {
+        return admit(roomId, settings);
+    }
+
+    /** One step in one room under explicit settings (tests). */
+    public AdmissionResult admit(long roomId, AdmissionSettings settings) {
+        AdmissionResult result = store.admit(roomId, settings);
+        if (result.openingDue() && opening.open(roomId, settings.idleTimeout()).isPresent()) {
+            metrics.record(roomId, result);
+            result = store.admit(roomId, settings);
+        }
+        metrics.record(roomId, result);
         return result;
     }
 }

@@ -17,9 +17,12 @@ import java.time.Duration;
  * @param tokenSecret        HS256 key shared with the gateway (at least 32 bytes); no production default
  * @param tokenTtl           lifetime of a signed token; re-issuing (idempotent) hands out a fresh one
  * @param maxUserId          largest user id accepted on token issue
- * @param idleTimeout        a waiting user whose last poll is older than this loses the place
- * @param activeTtl          how long an admitted user stays active (the read model's TTL)
+ * @param idleTimeout        a waiting or pre-queue user whose last poll is older than this loses the place
  * @param processedEventTtl  how long consumed event ids are remembered (duplicate deliveries)
+ * @param maxRoomsPerUser    most rooms a user may hold a place in at once
+ * @param demoRooms          rooms created OPEN at start-up when missing, e.g. {@code 1-24} or {@code 1,5,7}
+ *                           (local profile only; production creates rooms through the operations API)
+ * @param roomDefaults       a new room's limits when the operator names none (and the demo rooms')
  */
 @Validated
 @ConfigurationProperties("ticketing.queue")
@@ -28,8 +31,10 @@ public record QueueProperties(
         @NotNull @DefaultValue("1h") Duration tokenTtl,
         @Positive @DefaultValue("9007199254740991") long maxUserId,
         @NotNull @DefaultValue("60s") Duration idleTimeout,
-        @NotNull @DefaultValue("10m") Duration activeTtl,
         @NotNull @DefaultValue("24h") Duration processedEventTtl,
+        @Positive @DefaultValue("3") int maxRoomsPerUser,
+        @NotNull @DefaultValue("") String demoRooms,
+        @Valid @NotNull @DefaultValue RoomDefaults roomDefaults,
         @Valid @NotNull @DefaultValue Admission admission,
         @Valid @NotNull @DefaultValue Poll poll) {
 
@@ -44,14 +49,28 @@ public record QueueProperties(
         }
         requirePositive("token-ttl", tokenTtl);
         requirePositive("idle-timeout", idleTimeout);
-        requirePositive("active-ttl", activeTtl);
         requirePositive("processed-event-ttl", processedEventTtl);
     }
 
     /**
+     * A new room's limits when none are given ({@code ticketing.queue.room-defaults.*}).
+     *
+     * @param maxActiveUsers    admitted sessions at once, over all instances
+     * @param newUsersPerMinute admissions per minute, over all instances
+     * @param sessionDuration   an admitted session's length after the last activity (30 s .. 1 h)
+     */
+    public record RoomDefaults(
+            @Positive @DefaultValue("2000") int maxActiveUsers,
+            @Positive @DefaultValue("30000") int newUsersPerMinute,
+            @NotNull @DefaultValue("10m") Duration sessionDuration) {
+
+        public RoomDefaults {
+            requirePositive("room-defaults.session-duration", sessionDuration);
+        }
+    }
+
+    /**
      * @param schedulerEnabled whether this instance runs the admission step on a timer (every instance may)
-     * @param maxActive        most users active at once, over all instances
-     * @param ratePerSecond    most users admitted per second, over all instances
      * @param interval         how often each instance runs the admission step
      * @param maxBatch         most users one step moves (bounds the script's run time)
      * @param purgeBatch       most ended admissions and most idle users one step removes
@@ -59,8 +78,6 @@ public record QueueProperties(
      */
     public record Admission(
             @DefaultValue("true") boolean schedulerEnabled,
-            @Positive @DefaultValue("2000") int maxActive,
-            @Positive @DefaultValue("500") int ratePerSecond,
             @NotNull @DefaultValue("500ms") Duration interval,
             @Positive @DefaultValue("1000") int maxBatch,
             @Positive @DefaultValue("500") int purgeBatch,

@@ -8,11 +8,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A user who paid leaves the protected area: the slot frees up for the next in line. Exactly once in effect
- * per event (Redis {@code SET NX} on the event id), and an event that is older than the user's current
- * admission (a replay, or delivered late) leaves the newer admission alone.
+ * A user who paid leaves the room's protected area: the session ends and the slot frees up for the next in line.
+ * The room is the payment's schedule; an event without one (from before rooms) ends the payer's sessions in every
+ * room the user holds a place in ({@code queue:user-rooms}). Exactly once in effect per event and room (Redis
+ * {@code SET NX} on the event id in the room's slot), and an event older than the user's current admission (a
+ * replay, or delivered late) leaves the newer admission alone.
  */
 @Service
 public class FreeingPaidSlots {
@@ -25,14 +28,22 @@ public class FreeingPaidSlots {
         this.store = store;
         this.properties = properties;
         this.freed = Counter.builder("queue.slots.freed.payment")
-                .description("active slots freed by PaymentCompleted").register(meters);
+                .description("admitted sessions ended by PaymentCompleted").register(meters);
     }
 
-    public PaidSlotRelease free(String eventId, long userId, Instant paidAt) {
-        PaidSlotRelease release = store.freePaidSlot(eventId, userId, paidAt, properties.processedEventTtl());
-        if (release == PaidSlotRelease.FREED) {
-            freed.increment();
+    /** What happened in each room; FREED when any session ended. */
+    public PaidSlotRelease free(String eventId, long userId, Long roomId, Instant paidAt) {
+        List<Long> rooms = roomId != null ? List.of(roomId) : List.copyOf(store.userRooms(userId));
+        PaidSlotRelease outcome = roomId != null ? null : PaidSlotRelease.NO_SLOT_FROM_BEFORE_THE_PAYMENT;
+        for (long room : rooms) {
+            PaidSlotRelease release = store.freePaidSlot(room, eventId, userId, paidAt, properties.processedEventTtl());
+            if (release == PaidSlotRelease.FREED) {
+                freed.increment();
+                outcome = PaidSlotRelease.FREED;
+            } else if (outcome == null || outcome != PaidSlotRelease.FREED && release == PaidSlotRelease.DUPLICATE) {
+                outcome = release;
+            }
         }
-        return release;
+        return outcome;
     }
 }

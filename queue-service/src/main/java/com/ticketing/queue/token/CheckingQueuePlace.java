@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 
 /**
- * A waiting user's poll: where the token's holder stands. Counts as the user's heartbeat. Costs one Redis
- * round trip (one EVALSHA); the token is verified locally first, so a bad token costs none.
+ * A waiting user's poll: where the token's holder stands in the token's room. Counts as the user's heartbeat (not
+ * as activity: it never renews an admitted session). Costs one Redis round trip (one EVALSHA); the token is verified
+ * locally first, so a bad token costs none.
  */
 @Service
 public class CheckingQueuePlace {
@@ -29,23 +30,21 @@ public class CheckingQueuePlace {
         this.meters = meters;
     }
 
-    public QueuePosition check(long userId, String queueToken) {
+    public QueueStatusView check(long userId, String queueToken) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         try {
             outcome = "invalid_token";
             QueueToken token = QueueTokens.verify(codec, userId, queueToken);
             outcome = "error";
-            Place place = store.check(token.userId(), token.tokenId()).orElse(null);
+            Place place = store.check(token.roomId(), token.userId(), token.tokenId()).orElse(null);
             if (place == null) {
                 outcome = "no_place";
-                throw Refusal.notFound( QueueErrors.QUEUE_TOKEN_NOT_FOUND,
-                        "this token holds no place in the queue any more; request a new token");
+                throw Refusal.notFound(QueueErrors.QUEUE_TOKEN_NOT_FOUND,
+                        "this token holds no place in the room any more; request a new token");
             }
             outcome = place.status().name().toLowerCase();
-            WaitEstimator.Estimate estimate = estimator.estimate(place);
-            return new QueuePosition(place.status(), place.position(), estimate.estimatedWaitSeconds(),
-                    estimate.pollAfterMs());
+            return QueueStatusView.of(token.roomId(), place, estimator.estimate(place, store.clock().now()));
         } finally {
             sample.stop(Timer.builder("queue.token.check")
                     .description("token check latency (verification + one Redis script)")

@@ -5,7 +5,10 @@ import com.ticketing.common.auth.QueueTokenCodec;
 import com.ticketing.queue.domain.persistence.QueueStore;
 import org.springframework.stereotype.Service;
 
-/** Explicit exit: frees the waiting place or the active slot of the token. Idempotent. */
+/**
+ * Explicit exit from the token's room: frees the waiting place or ends the admitted session, and uncounts the room
+ * from the user's rooms. Idempotent.
+ */
 @Service
 public class LeavingQueue {
 
@@ -19,6 +22,10 @@ public class LeavingQueue {
 
     public LeftQueue leave(long userId, String queueToken) {
         QueueToken token = QueueTokens.verify(codec, userId, queueToken);
-        return new LeftQueue(store.leave(token.userId(), token.tokenId()));
+        LeftQueue left = new LeftQueue(store.leave(token.roomId(), token.userId(), token.tokenId()));
+        if (!store.holdsPlace(token.roomId(), token.userId())) {
+            store.releaseRoom(token.userId(), token.roomId());
+        }
+        return left;
     }
 }

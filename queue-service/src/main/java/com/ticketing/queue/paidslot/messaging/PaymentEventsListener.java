@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code payment.events}; only {@code PaymentCompleted} matters here. Malformed events go to the
  * dead-letter topic at once (shared error handler); a Redis failure is retried by that handler with back-off
- * ({@code ticketing.events.retry.max-elapsed}). Whatever happens, the slot ends with its TTL at the latest.
+ * ({@code ticketing.events.retry.max-elapsed}). Whatever happens, the session ends with its TTL at the latest.
  */
 @Component
 class PaymentEventsListener {
@@ -37,10 +37,12 @@ class PaymentEventsListener {
         }
         PaymentCompleted payment = json.payload(event, PaymentCompleted.class);
         if (payment.userId() == null || payment.userId() < 1 || event.eventId().isBlank()
-                || event.eventId().length() > MAX_EVENT_ID_LENGTH) {
-            throw new EventJson.MalformedEventException("PaymentCompleted without a valid userId or eventId");
+                || event.eventId().length() > MAX_EVENT_ID_LENGTH
+                || (payment.scheduleId() != null && payment.scheduleId() < 1)) {
+            throw new EventJson.MalformedEventException("PaymentCompleted without a valid userId, scheduleId or eventId");
         }
-        var release = freeing.free(event.eventId(), payment.userId(), event.occurredAt());
-        log.debug("PaymentCompleted {} for user {}: {}", event.eventId(), payment.userId(), release);
+        var release = freeing.free(event.eventId(), payment.userId(), payment.scheduleId(), event.occurredAt());
+        log.debug("PaymentCompleted {} for user {} in room {}: {}", event.eventId(), payment.userId(),
+                payment.scheduleId(), release);
     }
 }

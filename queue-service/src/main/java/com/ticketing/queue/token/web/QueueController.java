@@ -11,7 +11,7 @@ import com.ticketing.queue.token.CheckingQueuePlace;
 import com.ticketing.queue.token.IssuingQueueTokens;
 import com.ticketing.queue.token.LeavingQueue;
 import com.ticketing.queue.token.LeftQueue;
-import com.ticketing.queue.token.QueuePosition;
+import com.ticketing.queue.token.QueueStatusView;
 import com.ticketing.queue.token.QueueTicket;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The waiting room's public API (routed by the gateway with login but without admission: these calls are how one
- * gets in). The user is the logged-in one ({@code X-User-Id} from the gateway); the waiting-room token travels in
+ * gets in). Each token is for one room (claim {@code room}). The user is the logged-in one ({@code X-User-Id} from the gateway); the waiting-room token travels in
  * {@code X-Queue-Token} and must be that user's.
  */
 @RestController
@@ -41,7 +41,11 @@ class QueueController {
         this.leaving = leaving;
     }
 
-    @Operation(summary = "Join the waiting room as the logged-in user (or get one's existing token and place back)")
+    @Operation(summary = "Join a room's line as the logged-in user (or get one's existing token and place there back)")
+    @ApiError(status = 400, codes = ErrorCodes.VALIDATION_FAILED, when = "no or bad roomId")
+    @ApiError(status = 404, codes = QueueErrors.ROOM_NOT_FOUND, when = "no such room")
+    @ApiError(status = 409, codes = {QueueErrors.ROOM_CLOSED, QueueErrors.TOO_MANY_ROOMS},
+            when = "the room is closed, or the user already waits in the most rooms allowed")
     @ApiError(status = 403, codes = ErrorCodes.FORBIDDEN, when = "the body names another user than the logged-in one")
     @ApiError(status = 413, codes = ErrorCodes.PAYLOAD_TOO_LARGE, when = "the body is over 16 KB (gateway)")
     @ApiError(status = 429, codes = ErrorCodes.RATE_LIMITED,
@@ -53,16 +57,20 @@ class QueueController {
             throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCodes.FORBIDDEN,
                     "userId must be the logged-in user's own id, or left out");
         }
-        return ApiResponse.of(issuing.issue(userId));
+        if (request == null || request.roomId() == null) {
+            throw Refusal.invalid(ErrorCodes.VALIDATION_FAILED, "roomId: must be given");
+        }
+        return ApiResponse.of(issuing.issue(userId, request.roomId()));
     }
 
-    @Operation(summary = "Place in line, or PROGRESS once admitted; poll again after pollAfterMs")
+    @Operation(summary = "Status in the token's room (PRE_QUEUE, WAITING with position, PROGRESS once admitted, CLOSED);"
+            + " poll again after pollAfterMs")
     @ApiError(status = 401, codes = ErrorCodes.INVALID_TOKEN,
             when = "the waiting-room token is missing, malformed, forged, expired or another user's")
     @ApiError(status = 404, codes = QueueErrors.QUEUE_TOKEN_NOT_FOUND,
             when = "the token's place is gone (left, dropped as idle, admission ended): issue a new token")
     @PostMapping("/check")
-    ApiResponse<QueuePosition> check(@CurrentUser long userId,
+    ApiResponse<QueueStatusView> check(@CurrentUser long userId,
                                      @RequestHeader(value = AuthHeaders.QUEUE_TOKEN, required = false) String token) {
         return ApiResponse.of(checking.check(userId, token));
     }
