@@ -14,6 +14,18 @@ export const PASSWORD = process.env.DEMO_PASSWORD || 'ticketing-demo';
 export const DESKTOP = { viewport: { width: 1280, height: 860 } };
 export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
+/** One browser for a test file: launched before its tests, closed after them. Returns a getter. */
+export function browserForFile(before, after) {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
+}
+
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

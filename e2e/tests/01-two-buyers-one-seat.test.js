@@ -3,24 +3,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  availableSeats, camera, chargeAndPay, chooseSeat, DESKTOP, joinRoom, launch, logIn, openUser, PHONE, pickOpenRoom,
-  someUser, waitForSeatMap,
+  availableSeats, browserForFile, camera, chargeAndPay, chooseSeat, DESKTOP, joinRoom, logIn, openUser, PHONE,
+  pickOpenRoom, someUser, waitForSeatMap,
 } from '../lib/browser.js';
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile(before, after);
 
 test('two buyers contend for one seat: one buys it, the other sees it taken and buys another', { timeout: 300_000 }, async () => {
   const shoot = camera('01-two-buyers-one-seat');
-  const ana = await openUser(browser, DESKTOP);
-  const ben = await openUser(browser, PHONE);
+  const ana = await openUser(browser(), DESKTOP);
+  const ben = await openUser(browser(), PHONE);
   const a = ana.page;
   const b = ben.page;
 

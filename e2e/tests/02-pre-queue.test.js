@@ -2,21 +2,13 @@
 // without doing anything more. An admin creates the room through the operations API (POST /v1/api/admin/rooms).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { camera, DESKTOP, joinRoom, launch, logIn, openUser, someUser, waitForSeatMap } from '../lib/browser.js';
+import { browserForFile, camera, DESKTOP, joinRoom, logIn, openUser, someUser, waitForSeatMap } from '../lib/browser.js';
 import { accessToken, api } from '../lib/stack.js';
 
 /** Schedules of the demo data that have no demo room (the demo rooms are 1..24): announced first, then past ones. */
 const CANDIDATES = [29, 30, 25, 26, 27, 28];
 const OPENS_IN_MS = Number(process.env.E2E_PRE_QUEUE_MS || 45_000);
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile(before, after);
 
 async function createPreQueueRoom(token, saleStartsAt) {
   const rooms = await api(token, 'GET', '/admin/rooms');
@@ -39,7 +31,7 @@ test('a person waits in the pre-queue and is let in after the opening', { timeou
   const room = await createPreQueueRoom(admin, saleStartsAt);
   assert.equal(room.state, 'PRE_QUEUE');
 
-  const { page, errors, context } = await openUser(browser, DESKTOP);
+  const { page, errors, context } = await openUser(browser(), DESKTOP);
   await logIn(page, someUser());
   await page.locator(`li[data-room-state="PRE_QUEUE"] button[data-room-id="${room.roomId}"]`).waitFor();
   await shoot(page, 'rooms-with-pre-sale');
