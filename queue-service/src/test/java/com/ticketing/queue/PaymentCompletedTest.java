@@ -75,9 +75,11 @@ class PaymentCompletedTest extends QueueIntegrationTest {
         admit(room);
         admit(other);
 
-        send(json.read(Contracts.sampleJson("events/PaymentCompleted", Map.of("eventId", UUID.randomUUID().toString(),
+        Map<String, Object> olderEvent = new java.util.HashMap<>(Map.of("eventId", UUID.randomUUID().toString(),
                 "occurredAt", Instant.now().toString(), "aggregateId", "9031", "payload.paymentId", 9_031,
-                "payload.reservationId", 1, "payload.userId", 31, "payload.amount", 50_000))));
+                "payload.reservationId", 1, "payload.userId", 31, "payload.amount", 50_000));
+        olderEvent.put("payload.scheduleId", null); // events from before the field existed name no schedule
+        send(json.read(Contracts.sampleJson("events/PaymentCompleted", olderEvent)));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> http.check(one).status() == 404
                 && http.check(two).status() == 404);
