@@ -1,4 +1,5 @@
-# syntax=docker/dockerfile:1
+# No `# syntax=` line: it makes BuildKit pull its frontend image from a registry; the frontend built into
+# Docker 20.10+ reads everything below (RUN --mount cache mounts included).
 # One image recipe for every deployable module of the suite:
 #   docker build --build-arg MODULE=concert-service --build-arg PORT=8083 -t ticketing/concert-service .
 # deploy/docker-compose.yml builds each service from this file with its own MODULE/PORT.
