@@ -16,6 +16,7 @@
 #
 # Host ports (nothing the native stack uses): gateway 18080, Eureka 18761 and InfluxDB 18086 on 127.0.0.1 only.
 # Env: SKIP_IMAGES=1 (use the images as built), KEEP=1 (leave the stack up), LOAD_RATE (req/s, default 30),
+#      HEALTH_TIMEOUT (s, default 1500),
 #      COMPOSE_PROJECT_NAME (default ticketing-st), JARS_ROOT (build-images.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -30,6 +31,8 @@ INFLUX="http://127.0.0.1:$INFLUXDB_PORT"
 WORK="$ROOT/.run/compose-test"
 mkdir -p "$WORK"
 DC=(docker-compose -f "$ROOT/deploy/docker-compose.yml" -f "$COMPOSE_DIR/offline.yml")
+# Seconds to wait for healthy containers: a cold start on two cores shared with other work has taken over 10 min.
+HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-1500}"
 FLOW_ROOM=1
 LOAD_ROOM=2
 failures=0
@@ -49,16 +52,23 @@ command -v python3 >/dev/null || die "python3 is needed"
 
 containers() { "$DOCKER" ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" "$@"; }
 
-# all_healthy <limit s>: every container of the project that has a health check is healthy (and none exited).
+# all_healthy <limit s>: every container of the project that has a health check is healthy (and none exited);
+# prints the seconds each one took to become healthy (first seen healthy by this 2 s poll).
 all_healthy() {
-  local limit=$1 start=$SECONDS ids states
+  local limit=$1 start=$SECONDS ids states name
+  declare -A seen=()
   while (( SECONDS - start < limit )); do
     ids=$(containers -a)
     if [ -n "$ids" ]; then
       # shellcheck disable=SC2086
-      states=$("$DOCKER" inspect -f '{{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' $ids)
-      if ! grep -qvE ' running (healthy|none)$' <<<"$states"; then return 0; fi
-      if grep -qE ' (exited|dead) ' <<<"$states"; then log "exited: $(grep -E ' (exited|dead) ' <<<"$states" | tr '\n' ' ')"; fi
+      states=$("$DOCKER" inspect -f '{{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' $ids 2>/dev/null || true)
+      while read -r name _ health; do
+        if [ "$health" = healthy ] && [ -z "${seen[$name]:-}" ]; then seen[$name]=$((SECONDS - start)); fi
+      done <<<"$states"
+      if [ -n "$states" ] && ! grep -qvE ' running (healthy|none)$' <<<"$states"; then
+        for name in "${!seen[@]}"; do printf '    healthy after %4d s  %s\n' "${seen[$name]}" "${name#/}"; done | sort -n -k3
+        return 0
+      fi
     fi
     sleep 2
   done
@@ -90,7 +100,7 @@ step "cold start (empty volumes)"
 "${DC[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
 t=$SECONDS
 "${DC[@]}" up -d --no-build >"$WORK/up-cold.log" 2>&1 || { cat "$WORK/up-cold.log"; die "up failed"; }
-all_healthy 600 || die "the stack did not become healthy (cold)"
+all_healthy "$HEALTH_TIMEOUT" || die "the stack did not become healthy (cold)"
 cold=$((SECONDS - t))
 wait_routable 120 || die "the gateway does not route to user-service"
 log "cold start: every container healthy after $cold s"
@@ -99,7 +109,7 @@ step "warm start (volumes and images kept)"
 "${DC[@]}" down >/dev/null 2>&1
 t=$SECONDS
 "${DC[@]}" up -d --no-build >"$WORK/up-warm.log" 2>&1 || { cat "$WORK/up-warm.log"; die "up failed"; }
-all_healthy 600 || die "the stack did not become healthy (warm)"
+all_healthy "$HEALTH_TIMEOUT" || die "the stack did not become healthy (warm)"
 warm=$((SECONDS - t))
 wait_routable 120 || die "the gateway does not route to user-service"
 for app in QUEUE-SERVICE USER-SERVICE CONCERT-SERVICE RESERVATION-SERVICE PAYMENT-SERVICE; do
@@ -127,7 +137,7 @@ kill -0 "$load_pid" 2>/dev/null || { cat "$WORK/load.log"; die "the load did not
 t=$SECONDS
 "${DC[@]}" up -d --no-build --no-recreate --scale concert-service=3 --scale reservation-service=2 >"$WORK/up-scale.log" 2>&1 \
   || { cat "$WORK/up-scale.log"; die "scale up failed"; }
-all_healthy 400 || fail "scaled replicas not healthy"
+all_healthy "$HEALTH_TIMEOUT" || fail "scaled replicas not healthy"
 log "replicas healthy after $((SECONDS - t)) s"
 wait_eureka CONCERT-SERVICE 3 120 || fail "Eureka does not list 3 concert-service replicas ($(eureka_ids CONCERT-SERVICE))"
 wait_eureka RESERVATION-SERVICE 2 120 || fail "Eureka does not list 2 reservation-service replicas ($(eureka_ids RESERVATION-SERVICE))"

@@ -12,12 +12,14 @@ if [ ! -d "$DATA/mysql" ]; then
   pid=$!
   for _ in $(seq 1 60); do mariadb --protocol=socket -uroot -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 1; done
   pw=${MARIADB_ROOT_PASSWORD//\'/\'\'}
+  hc_pw=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  (umask 077; printf '[client]\nuser=healthcheck\npassword=%s\nprotocol=socket\n' "$hc_pw" >"$DATA/.my-healthcheck.cnf")
   mariadb --protocol=socket -uroot <<SQL
 CREATE USER IF NOT EXISTS 'root'@'%' IDENTIFIED BY '$pw';
 GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;
 ALTER USER 'root'@'localhost' IDENTIFIED BY '$pw';
 -- The health check's own account (as in the official image): it can connect and nothing else.
-CREATE USER IF NOT EXISTS 'healthcheck'@'localhost' IDENTIFIED VIA unix_socket;
+CREATE USER IF NOT EXISTS 'healthcheck'@'localhost' IDENTIFIED BY '$hc_pw';
 FLUSH PRIVILEGES;
 SQL
   for f in /docker-entrypoint-initdb.d/*; do
