@@ -27,8 +27,11 @@ class Session:
     def __init__(self, gateway, user):
         self.gateway, self.user = gateway, user
         env = dict(os.environ, GATEWAY_URL=gateway)
-        self.access = subprocess.run(["bash", os.path.join(ROOT, "deploy/local/login.sh"), user, PASSWORD], env=env,
-                                     check=True, capture_output=True, text=True, timeout=60).stdout.strip()
+        r = subprocess.run(["bash", os.path.join(ROOT, "deploy/local/login.sh"), user, PASSWORD], env=env,
+                           capture_output=True, text=True, timeout=60)
+        if r.returncode != 0:
+            raise AssertionError(f"login of {user} failed: {r.stderr.strip()[-300:]}")
+        self.access = r.stdout.strip()
         self.queue_token = None
 
     def call(self, method, path, body=None, timeout=15):

@@ -24,8 +24,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 T0=$SECONDS
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-ticketing-st}"
 export GATEWAY_PORT="${CT_GATEWAY_PORT:-18080}" DISCOVERY_PORT="${CT_DISCOVERY_PORT:-18761}" INFLUXDB_PORT="${CT_INFLUXDB_PORT:-18086}"
-export AUTH_ISSUER="http://localhost:$GATEWAY_PORT"
+# The issuer is the address the test calls: login.sh's cookie jar is per host, so the login page's redirects must
+# stay on the host the session cookie came from.
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
+export AUTH_ISSUER="$GATEWAY"
 EUREKA="http://127.0.0.1:$DISCOVERY_PORT"
 INFLUX="http://127.0.0.1:$INFLUXDB_PORT"
 WORK="$ROOT/.run/compose-test"
