@@ -34,7 +34,9 @@ final class LaunchSettings {
             "concert-service", "reservation-service", "payment-service");
 
     /** Spring Boot binds these itself (relaxed binding), placeholder or not. */
-    static final Set<String> BOOT = Set.of("SPRING_PROFILES_ACTIVE", "SPRING_CONFIG_IMPORT", "SERVER_PORT", "SERVER_ADDRESS");
+    static final Set<String> BOOT = Set.of("SPRING_PROFILES_ACTIVE", "SPRING_CONFIG_IMPORT", "SERVER_PORT", "SERVER_ADDRESS",
+            // spring.cloud.gateway.server.webflux.trusted-proxies: Compose's gateway adds X-Forwarded-* for Docker's proxy
+            "SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_TRUSTEDPROXIES");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:)?");
     private static final Pattern ASSIGNMENT = Pattern.compile("(?:^|[\\s(])([A-Z][A-Z0-9_]*)=");
