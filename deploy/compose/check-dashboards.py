@@ -63,9 +63,8 @@ def panels(dash):
 
 
 def queries(panel):
+    # Hidden queries too: a panel often hides its raw queries and shows an expression over them.
     for t in panel["targets"]:
-        if t.get("hide"):
-            continue
         q = t.get("query")
         if q:
             yield t, q

@@ -205,10 +205,14 @@ load_pid=""
 # The window in which errors are allowed: kill → eviction + the gateway's registry fetch (2 s) and load-balancer
 # cache (2 s) + a gateway route timeout (5 s) for the requests already on their way to the dead address.
 window_end=$(python3 -c "print($evicted_at + 2 + 2 + 5 + 1)")
-before=$(python3 "$COMPOSE_DIR/drive.py" errors "$WORK/load.json" --until "$kill_at")
+scaling=$(python3 "$COMPOSE_DIR/drive.py" errors "$WORK/load.json" --until "$spread_from")
+before=$(python3 "$COMPOSE_DIR/drive.py" errors "$WORK/load.json" --since "$spread_from" --until "$kill_at")
 during=$(python3 "$COMPOSE_DIR/drive.py" errors "$WORK/load.json" --since "$kill_at" --until "$window_end")
 after=$(python3 "$COMPOSE_DIR/drive.py" errors "$WORK/load.json" --since "$window_end")
-log "load before the kill:        $before"
+# While three JVMs start on two cores, the running replicas can miss the gateway's 5 s route timeout (a 503
+# fallback): counted and shown, not failed. From the moment every replica is listed, no error is allowed.
+log "load while scaling up:       $scaling"
+log "load steady, before the kill: $before"
 log "load kill → window end ($(python3 -c "print(round($window_end - $kill_at, 1))") s): $during"
 log "load after the window:       $after"
 python3 - "$before" "$after" <<'PY' || fail "errors outside the kill window"
