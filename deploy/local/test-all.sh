@@ -41,6 +41,8 @@ if [ -x deploy/check-compose.sh ]; then
   if ! command -v docker-compose >/dev/null; then apt_install docker-compose || true; fi
   bash deploy/check-compose.sh || { status=1; log "compose check FAILED"; }
 fi
+# The k6 dashboard's measurements, fields and tags against what k6 writes (static: k6 can't run here).
+python3 deploy/compose/check-dashboards.py --static-only >/dev/null || { status=1; log "k6 dashboard check FAILED"; }
 if [ -x k6/check-syntax.sh ]; then
   command -v node >/dev/null || apt_install nodejs || true
   bash k6/check-syntax.sh || { status=1; log "k6 syntax check FAILED"; }
