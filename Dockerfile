@@ -1,15 +1,22 @@
-# syntax=docker/dockerfile:1
+# No `# syntax=` line: it makes BuildKit pull its frontend image from a registry; the frontend built into
+# Docker 20.10+ reads everything below (RUN --mount cache mounts included).
 # One image recipe for every deployable module of the suite:
 #   docker build --build-arg MODULE=concert-service --build-arg PORT=8083 -t ticketing/concert-service .
 # deploy/docker-compose.yml builds each service from this file with its own MODULE/PORT.
 #
-# Build stage: Maven + JDK 17 on the root aggregator pom, only the module and what it needs (-pl -am).
-# The Maven repository is a BuildKit cache mount shared by all modules, so dependencies download once.
+# Where the jar comes from (JARS):
+#   maven (default)  the build stage below: Maven + JDK 17 on the root aggregator pom, only the module and what it
+#                    needs (-pl -am); the Maven repository is a BuildKit cache mount shared by all modules.
+#   context          a jar built on the host: the build context holds <MODULE>.jar and nothing else. For machines
+#                    where an image build cannot reach Maven Central (deploy/compose/build-images.sh does this).
+# BuildKit builds only the stage selected, so JARS=context never pulls BUILD_IMAGE.
+ARG JARS=maven
 ARG BUILD_IMAGE=maven:3.9.9-eclipse-temurin-17
-# Temurin's Ubuntu JRE images ship curl (used by the health check below).
+# Temurin's Ubuntu JRE images ship curl (used by the health check below). Offline: ticketing-local/jre:17
+# (Debian's OpenJDK 17 JRE + curl, made by deploy/compose/build-images.sh).
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre-noble
 
-FROM ${BUILD_IMAGE} AS build
+FROM ${BUILD_IMAGE} AS jar-maven
 ARG MODULE
 RUN test -n "${MODULE}" || { echo "--build-arg MODULE=<module> is required" >&2; exit 1; }
 WORKDIR /build
@@ -17,6 +24,13 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2,id=ticketing-m2 \
     mvn -B -q -pl "${MODULE}" -am -Dmaven.test.skip=true package \
  && cp "${MODULE}/target/${MODULE}.jar" /build/app.jar
+
+FROM ${RUNTIME_IMAGE} AS jar-context
+ARG MODULE
+RUN test -n "${MODULE}" || { echo "--build-arg MODULE=<module> is required" >&2; exit 1; }
+COPY ${MODULE}.jar /build/app.jar
+
+FROM jar-${JARS} AS build
 
 FROM ${RUNTIME_IMAGE}
 ARG MODULE

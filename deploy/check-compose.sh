@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Static checks of the Compose stack, no Docker engine needed:
-#   - `docker-compose config -q` (when docker-compose is installed) with the dev values of .env.example;
+#   - `docker-compose config -q` (when docker-compose is installed) with the dev values of .env.example, alone and
+#     with the offline override deploy/compose/offline.yml;
 #   - every service: image or build, a health check, a memory limit; pinned image tags;
 #   - every Spring service: the env it needs (DB_*, REDIS_*, KAFKA_BOOTSTRAP, EUREKA_URL, QUEUE_TOKEN_SECRET,
 #     SPRING_PROFILES_ACTIVE=docker, INFLUX_*, a -Xmx), depends_on: service_healthy on its infrastructure,
@@ -96,6 +97,13 @@ if dc:
                        capture_output=True, text=True)
     check(r.returncode == 0, "docker-compose config -q (with .env.example and stand-in secrets)",
           (r.stderr or r.stdout).strip().splitlines()[-1] if (r.stderr or r.stdout).strip() else f"exit {r.returncode}")
+    # The offline override (deploy/compose/offline.yml: local images, Grafana and kafka-ui under a profile) over it.
+    offline = os.path.join(base, "compose", "offline.yml")
+    if os.path.isfile(offline):
+        r = subprocess.run([dc, "-f", compose_path, "-f", offline, "--env-file", check_env.name, "config", "-q"],
+                           capture_output=True, text=True)
+        check(r.returncode == 0, "docker-compose config -q with deploy/compose/offline.yml",
+              (r.stderr or r.stdout).strip().splitlines()[-1] if (r.stderr or r.stdout).strip() else f"exit {r.returncode}")
 else:
     print("skip docker-compose config -q: docker-compose not installed (apt-get install -y docker-compose)")
 

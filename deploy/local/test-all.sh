@@ -4,7 +4,10 @@
 #   2. every module's tests (`mvn install`: real MariaDB and Redis, embedded Kafka broker);
 #   3. static checks of the ops files (Compose file, k6 scripts), when present;
 #   4. the system tests against the real stack (deploy/local/up.sh: real processes, MariaDB, Redis,
-#      KRaft Kafka), through the gateway; the stack is stopped afterwards.
+#      KRaft Kafka), through the gateway; the stack is stopped afterwards;
+#   5. the Compose system test (deploy/compose/system-test.sh, docs/compose.md): the same suite in containers built
+#      offline, scaled and killed under load, metrics checked in InfluxDB; it installs docker.io and starts dockerd
+#      when missing. COMPOSE_TEST=0 skips it.
 # Ends with one line "N passed, N failed" over all test reports. Exit code non-zero on any failure.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -26,25 +29,27 @@ ensure_mariadb
 ensure_redis
 set +e
 
-log "1/4 module tests (mvn install)"
+log "1/5 module tests (mvn install)"
 # Module tests have their own schemas (<service>_test) and Redis database indexes, so a running stack would not
 # disturb them; it is stopped anyway, to leave the machine to the build and restart fresh on its jars in step 3.
 bash deploy/local/down.sh >/dev/null 2>&1 || true
 rm -rf ./*/target/surefire-reports
 if ! "${MVN[@]}" install; then status=1; log "module tests FAILED"; fi
 
-log "2/4 ops checks"
+log "2/5 ops checks"
 if [ -x deploy/check-compose.sh ]; then
   if ! command -v docker-compose >/dev/null; then apt_install docker-compose || true; fi
   bash deploy/check-compose.sh || { status=1; log "compose check FAILED"; }
 fi
+# The k6 dashboard's measurements, fields and tags against what k6 writes (static: k6 can't run here).
+python3 deploy/compose/check-dashboards.py --static-only >/dev/null || { status=1; log "k6 dashboard check FAILED"; }
 if [ -x k6/check-syntax.sh ]; then
   command -v node >/dev/null || apt_install nodejs || true
   bash k6/check-syntax.sh || { status=1; log "k6 syntax check FAILED"; }
 fi
 
 if [ "$status" = 0 ]; then
-  log "3/4 starting the stack (real processes, MariaDB, Redis, Kafka)"
+  log "3/5 starting the stack (real processes, MariaDB, Redis, Kafka)"
   # Fresh processes on the jars just built and tested.
   bash deploy/local/down.sh >/dev/null 2>&1 || true
   # The system tests start from a fresh stack's data: empty schemas (the services migrate them again and make the
@@ -53,13 +58,22 @@ if [ "$status" = 0 ]; then
   reset_stack_data
   stack_started=1
   if SKIP_BUILD=1 bash deploy/local/up.sh; then
-    log "4/4 system tests through the gateway"
+    log "4/5 system tests through the gateway"
     "${MVN[@]}" -Psystem -pl system-tests test || { status=1; log "system tests FAILED"; }
   else
     status=1; log "stack did not start: see $LOG_DIR"
   fi
 else
   log "skipping the system tests: earlier steps failed"
+fi
+
+if [ "$status" = 0 ] && [ "${COMPOSE_TEST:-1}" != 0 ]; then
+  # The native stack's processes would compete with the containers for the two cores: stop it first.
+  if [ "$stack_started" = 1 ]; then bash deploy/local/down.sh >/dev/null 2>&1 || true; stack_started=0; fi
+  log "5/5 Compose system test (containers built offline; jars of step 1)"
+  SKIP_BUILD=1 bash deploy/compose/system-test.sh || { status=1; log "Compose system test FAILED"; }
+elif [ "${COMPOSE_TEST:-1}" != 0 ]; then
+  log "skipping the Compose system test: earlier steps failed"
 fi
 
 # One closing line over every surefire report of this run.
