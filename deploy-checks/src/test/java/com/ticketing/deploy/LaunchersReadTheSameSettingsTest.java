@@ -25,8 +25,7 @@ class LaunchersReadTheSameSettingsTest {
     /**
      * Set on purpose ahead of the code that reads it, each with its reason. Remove an entry once the name is read.
      */
-    private static final Map<String, String> SET_AHEAD = Map.of(
-            "QUEUE_DEMO_ROOMS", "queue-service's demo rooms 1..24 of the local and docker profiles (issue #16, waiting rooms)");
+    private static final Map<String, String> SET_AHEAD = Map.of();
 
     @Test
     void everyVariableComposeSetsIsReadByTheServiceItIsSetFor() {
