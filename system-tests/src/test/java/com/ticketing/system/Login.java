@@ -55,9 +55,24 @@ final class Login {
         return as("user" + userId, DEMO_PASSWORD);
     }
 
+    /**
+     * Logs in as a client would: a 503 (user-service's database or Redis busy for a moment: "login is unavailable for
+     * a moment; retry") is retried after its {@code Retry-After}, at most 5 times; any other refusal fails at once.
+     */
     static Tokens as(String username, String password) {
         Flow flow = new Flow();
         FormAnswer form = flow.submit(username, password);
+        for (int retry = 0; form.status() == 503 && retry < 5; retry++) {
+            long waitSeconds = form.http().headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            try {
+                Thread.sleep(Math.min(5, Math.max(1, waitSeconds)) * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while logging in " + username, e);
+            }
+            flow = new Flow();
+            form = flow.submit(username, password);
+        }
         if (form.status() != 302 || form.location() == null || form.location().contains("/login?error")) {
             throw new AssertionError("login of " + username + " refused: " + form.status() + " " + form.location()
                     + " " + form.body());
