@@ -83,12 +83,45 @@ export async function logIn(page, username) {
 }
 
 /** An OPEN room from the page's list, at random (E2E_ROOM fixes it): tests spread over the demo rooms' seats. */
-export async function pickOpenRoom(page) {
+/**
+ * An OPEN room from the page's list, among those whose schedule has at least `minSeats` seats left (the system
+ * tests run before on the same data and sell out some schedules).
+ */
+export async function pickOpenRoom(page, minSeats = 4) {
   if (process.env.E2E_ROOM) return Number(process.env.E2E_ROOM);
   const open = page.locator('li[data-room-state="OPEN"] button[data-room-id]');
   await open.first().waitFor({ timeout: 60_000 });
   const ids = await open.evaluateAll((buttons) => buttons.map((b) => Number(b.dataset.roomId)));
-  return ids[Math.floor(Math.random() * ids.length)];
+  const left = await seatsLeft(ids[0]);
+  const withSeats = ids.filter((id) => (left.get(id) ?? 0) >= minSeats);
+  const pool = withSeats.length > 0 ? withSeats : ids;
+  return pool[Math.floor(Math.random() * pool.length)];
+}
+
+/**
+ * Seats left per schedule, from the catalog (GET /concerts/schedule, readable with an admission to any room), read
+ * by a helper user admitted to room `via` through the API; an empty map when it cannot tell. Bounded: 60 polls.
+ */
+async function seatsLeft(via) {
+  try {
+    const { accessToken } = await import('./stack.js');
+    const login = { Authorization: `Bearer ${await accessToken(someUser(), PASSWORD)}` };
+    const call = async (method, route, headers, body) => (await fetch(`${BASE_URL}/v1/api${route}`, {
+      method, headers: { ...login, ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body,
+    })).json();
+    const issued = await call('POST', '/queue/token', {}, JSON.stringify({ roomId: via }));
+    const queue = { 'X-Queue-Token': issued.data.queueToken };
+    let status = issued.data.status;
+    for (let i = 0; i < 60 && status !== 'PROGRESS'; i += 1) {
+      await new Promise((resolve) => { setTimeout(resolve, 1000); });
+      status = (await call('POST', '/queue/token/check', queue)).data?.status;
+    }
+    const schedules = await call('GET', '/concerts/schedule', queue);
+    await call('DELETE', '/queue/token', queue);
+    return new Map((schedules.data ?? []).map((s) => [Number(s.scheduleId), Number(s.availableSeats)]));
+  } catch {
+    return new Map();
+  }
 }
 
 export async function joinRoom(page, roomId) {
