@@ -113,6 +113,7 @@ class AdminApiTest extends QueueIntegrationTest {
         consumer.close();
         assertThat(published).hasSize(3).allMatch(v -> v.contains("\"WaitingRoomChanged\""));
         assertThat(published.get(1)).contains("\"action\":\"LIMITS\"").contains("\"by\":" + ADMIN);
+        com.ticketing.common.contracts.Contracts.assertMatches("events/WaitingRoomChanged", published.get(0));
     }
 
     @Test
