@@ -45,10 +45,35 @@ class KafkaOutageSystemTest {
             Stack.start("kafka");
         }
         long back = System.currentTimeMillis();
-        Gateway.Session viewer = Gateway.admitted(Gateway.randomUser());
         for (Purchases.Buyer b : buyers) {
-            Gateway.await("seat " + b.hold().seatId() + " SOLD after Kafka returned", Duration.ofSeconds(120),
-                    () -> Purchases.seatStatus(viewer, b.hold().scheduleId(), b.hold().seatId()).equals("SOLD"));
+            // Each seat is read by a viewer admitted to its schedule's room; a read that is not a seat list (the
+            // viewer's session gone, a route refusing) is printed, and the next read takes a fresh viewer.
+            long scheduleId = b.hold().scheduleId();
+            java.util.concurrent.atomic.AtomicReference<Gateway.Session> viewer =
+                    new java.util.concurrent.atomic.AtomicReference<>(Gateway.admitted(Gateway.randomUser(), scheduleId));
+            java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("");
+            try {
+                Gateway.await("seat " + b.hold().seatId() + " SOLD after Kafka returned", Duration.ofSeconds(120), () -> {
+                    Gateway.Response seats = Gateway.get("/v1/api/concerts/seat?scheduleId=" + scheduleId,
+                            Gateway.auth(viewer.get()));
+                    if (seats.status() != 200) {
+                        if (!seats.raw().equals(last.getAndSet(seats.raw()))) {
+                            System.out.printf("seat list of schedule %d answered %d %s%n", scheduleId, seats.status(), seats.raw());
+                        }
+                        viewer.set(Gateway.admitted(Gateway.randomUser(), scheduleId));
+                        return false;
+                    }
+                    for (tools.jackson.databind.JsonNode seat : seats.data()) {
+                        if (seat.path("seatId").asLong() == b.hold().seatId()) {
+                            last.set(seat.toString());
+                            return "SOLD".equals(seat.path("status").asText());
+                        }
+                    }
+                    return false;
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the seat last read: " + last.get(), e);
+            }
             Gateway.await("active slot of user " + b.userId() + " freed", Duration.ofSeconds(60),
                     () -> Gateway.get("/v1/api/concerts/schedule", Gateway.auth(b.token())).status() == 403);
         }
