@@ -146,12 +146,17 @@ def load(a):
             path, route = (("/v1/api/concerts/schedule", "concert") if n % 2 else
                            (f"/v1/api/concerts/reservations/{hold['reservationId']}", "reservation"))
             t = time.time()
+            code = None
             try:
-                status, _ = s.call("GET", path, timeout=10)
-            except Exception:
-                status = 0
+                status, body = s.call("GET", path, timeout=10)
+                if status != 200 and isinstance(body, dict):
+                    # the error's code says who refused: the gateway's admission check, a fallback, the service
+                    err = body.get("error") if isinstance(body.get("error"), dict) else body
+                    code = f"{err.get('code')}: {str(err.get('message'))[:70]}"
+            except Exception as e:
+                status, code = 0, type(e).__name__
             with lock:
-                samples.append([round(t, 3), route, status, round(time.time() - t, 3)])
+                samples.append([round(t, 3), route, status, round(time.time() - t, 3), code])
             nxt += pace
             time.sleep(max(0.0, nxt - time.time()))
 
@@ -173,6 +178,9 @@ def errors(a):
            "first_error": min((x[0] for x in bad), default=None), "last_error": max((x[0] for x in bad), default=None)}
     for x in rows:
         out["by_status"][str(x[2])] = out["by_status"].get(str(x[2]), 0) + 1
+    for x in bad:  # status/route/code of each error
+        key = f"{x[2]} {x[1]} {x[4] if len(x) > 4 else ''}".strip()
+        out.setdefault("errors_by_kind", {})[key] = out.setdefault("errors_by_kind", {}).get(key, 0) + 1
     print(json.dumps(out))
 
 

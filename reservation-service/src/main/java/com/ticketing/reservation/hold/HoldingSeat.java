@@ -22,7 +22,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Holds a seat for a user: reads the seat and price from the catalog (outside any transaction), then in ONE
+ * Holds a seat for a user: reads the seat and price from the catalog (outside any transaction), refuses a seat that
+ * is occupied already by one indexed read (a loser costs no write), then in ONE
  * local transaction takes the user's hold_owner lock, checks the per-user limit, inserts the hold (the unique
  * {@code active_seat_id} decides who wins a seat) and writes {@code SeatHeld} to the outbox.
  */
@@ -64,6 +65,12 @@ public class HoldingSeat {
         if (!seat.bookable()) {
             throw Refusal.conflict(ReservationErrors.SCHEDULE_NOT_BOOKABLE, "this schedule is not open for booking");
         }
+        // A seat someone occupies is refused by one indexed read, before any transaction: at a sale's opening most
+        // requests for a seat lose, and a loser costs no write. The transaction below still decides every winner.
+        Optional<Reservation> occupying = store.findOccupying(seatId);
+        if (occupying.isPresent()) {
+            return ownLiveHold(occupying.get(), userId, clock.instant()).orElseThrow(this::seatTaken);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> holdNow(userId, seat));
@@ -91,10 +98,7 @@ public class HoldingSeat {
                 now, props.holdDuration());
         Optional<Reservation> stored = store.insertIfSeatFree(hold);
         if (stored.isEmpty()) {
-            return ownLiveHold(userId, seat.seatId(), now).orElseThrow(() -> {
-                seatTaken.increment();
-                return Refusal.conflict(ErrorCodes.SEAT_UNAVAILABLE, "this seat is already taken");
-            });
+            return ownLiveHold(userId, seat.seatId(), now).orElseThrow(this::seatTaken);
         }
         held.increment();
         return stored.get();
@@ -102,8 +106,17 @@ public class HoldingSeat {
 
     /** Asking again for a seat one already holds answers that hold (a client retry is not a second holder). */
     private Optional<Reservation> ownLiveHold(long userId, long seatId, Instant now) {
-        return store.findOccupying(seatId)
+        return store.findOccupying(seatId).flatMap(r -> ownLiveHold(r, userId, now));
+    }
+
+    private static Optional<Reservation> ownLiveHold(Reservation occupying, long userId, Instant now) {
+        return Optional.of(occupying)
                 .filter(r -> r.isOwnedBy(userId) && r.status() == ReservationStatus.HELD && !r.isPastExpiry(now));
+    }
+
+    private Refusal seatTaken() {
+        seatTaken.increment();
+        return Refusal.conflict(ErrorCodes.SEAT_UNAVAILABLE, "this seat is already taken");
     }
 
     private static Counter outcome(MeterRegistry meters, String outcome) {

@@ -50,6 +50,8 @@ class HoldingSeatTest extends IntegrationTest {
         assertThat(second.getResponse().getStatus()).isEqualTo(409);
         assertThat(errorCode(second)).isEqualTo("SEAT_UNAVAILABLE");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation", Integer.class)).isEqualTo(1);
+        // Refused by the read before the transaction: the loser wrote nothing, not even its hold_owner lock row.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM hold_owner WHERE user_id = 22", Integer.class)).isZero();
     }
 
     @Test

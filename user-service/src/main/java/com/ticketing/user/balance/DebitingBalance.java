@@ -14,7 +14,8 @@ import java.util.Optional;
  * One transaction: claim the payment id ({@code payment_claim}, primary key: the same key a void takes), take
  * the money only if the balance covers it (conditional update), write the ledger row. A concurrent or retried
  * duplicate, or a void that got there first, makes the claim fail; the whole transaction rolls back and the
- * request answers the first debit's result or {@code PAYMENT_VOIDED}. A debit the balance does not cover rolls
+ * request answers the first debit's result or {@code PAYMENT_VOIDED} (read only then: a first debit reads nothing
+ * before its transaction). A debit the balance does not cover rolls
  * back too, claim included, so the payment id stays usable.
  */
 @Service
@@ -41,10 +42,8 @@ public class DebitingBalance {
         if (!limits.isPayable(amount)) {
             throw UserErrors.invalidAmount("amount must be between 1 and " + limits.maxBalance() + " won");
         }
-        Optional<PaymentBalance> repeat = repeatOf(userId, paymentId, amount);
-        if (repeat.isPresent()) {
-            return repeat.get();
-        }
+        // No read for a repeat first: a repeat is rare, and its claim fails on the payment id's key like any
+        // duplicate; the first debit is answered from the ledger then. A first debit costs one transaction only.
         long balance;
         try {
             balance = transactions.run(() -> {
