@@ -99,7 +99,22 @@ def b64url(data):
 
 
 def login(user_id, base=GATEWAY, username=None, password=DEMO_PASSWORD):
-    """Logs the demo user user<id> (or `username`) in through the gateway; returns the access token."""
+    """Logs the demo user user<id> (or `username`) in through the gateway; returns the access token. A 503 (the
+    gateway's fallback, a breaker) is retried twice, a second apart, as a client would; it is logged."""
+    for attempt in range(3):
+        try:
+            return login_once(user_id, base, username, password)
+        except Unavailable as e:
+            log(f"login of user{user_id}: {e}; retrying")
+            time.sleep(1)
+    return login_once(user_id, base, username, password)
+
+
+class Unavailable(RuntimeError):
+    pass
+
+
+def login_once(user_id, base, username, password):
     username = username or f"user{user_id}"
     cookies = {}
 
@@ -121,6 +136,8 @@ def login(user_id, base=GATEWAY, username=None, password=DEMO_PASSWORD):
                                     "redirect_uri": REDIRECT_URI, "code_challenge": challenge,
                                     "code_challenge_method": "S256"})
     status, _, _ = step("GET", f"{base}/oauth2/authorize?{query}", None, {"Accept": "text/html"})
+    if status == 503:
+        raise Unavailable(f"authorization request answered 503")
     if status != 302:
         raise RuntimeError(f"authorization request of user{user_id}: {status}")
     _, _, page = step("GET", f"{base}/login")
