@@ -99,12 +99,13 @@ def b64url(data):
 
 
 def login(user_id, base=GATEWAY, username=None, password=DEMO_PASSWORD):
-    """Logs the demo user user<id> (or `username`) in through the gateway; returns the access token. A 503 (the
-    gateway's fallback, a breaker) is retried twice, a second apart, as a client would; it is logged."""
+    """Logs the demo user user<id> (or `username`) in through the gateway; returns the access token. A failed login
+    (a 503 from the gateway's fallback, a step answered wrongly) is started again twice, a second apart, as a client
+    would; each retry is logged (the run's log shows how often)."""
     for attempt in range(3):
         try:
             return login_once(user_id, base, username, password)
-        except Unavailable as e:
+        except RuntimeError as e:  # a 503 or a step that went wrong: the whole flow again, as a client would
             log(f"login of user{user_id}: {e}; retrying")
             time.sleep(1)
     return login_once(user_id, base, username, password)

@@ -1,7 +1,9 @@
 package com.ticketing.common.config;
 
 import com.netflix.appinfo.ApplicationInfoManager;
+import com.ticketing.common.warmup.BreakersAfterWarmUp;
 import com.ticketing.common.warmup.EurekaWarmUpStatus;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import com.ticketing.common.warmup.WarmUp;
 import com.ticketing.common.warmup.WarmUpProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,6 +27,15 @@ public class WarmUpAutoConfiguration {
     @Bean
     WarmUp warmUp(WarmUpProperties props, ApplicationContext context, Environment environment) {
         return new WarmUp(props, context, environment);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(CircuitBreakerRegistry.class)
+    static class Breakers {
+        @Bean
+        BreakersAfterWarmUp breakersAfterWarmUp(ObjectProvider<CircuitBreakerRegistry> breakers) {
+            return new BreakersAfterWarmUp(breakers);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
