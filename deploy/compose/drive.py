@@ -9,6 +9,7 @@
 Login is the authorization-code + PKCE flow of deploy/local/login.sh. The waiting room is the room of schedule S
 (docs/contracts.md "Waiting rooms": the token names its room, {"roomId": S}); hold and pay are on schedule S."""
 import argparse
+import collections
 import json
 import os
 import random
@@ -178,9 +179,9 @@ def errors(a):
            "first_error": min((x[0] for x in bad), default=None), "last_error": max((x[0] for x in bad), default=None)}
     for x in rows:
         out["by_status"][str(x[2])] = out["by_status"].get(str(x[2]), 0) + 1
-    for x in bad:  # status/route/code of each error
-        key = f"{x[2]} {x[1]} {x[4] if len(x) > 4 else ''}".strip()
-        out.setdefault("errors_by_kind", {})[key] = out.setdefault("errors_by_kind", {}).get(key, 0) + 1
+    if bad:  # status, route and error code of each error
+        out["errors_by_kind"] = dict(collections.Counter(
+            f"{x[2]} {x[1]} {x[4] if len(x) > 4 else ''}".strip() for x in bad))
     print(json.dumps(out))
 
 
