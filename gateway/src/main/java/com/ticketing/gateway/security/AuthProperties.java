@@ -19,6 +19,10 @@ import java.time.Duration;
  * @param jwkMinRefreshGap   a token naming an unknown {@code kid} triggers a fetch at most this often, so forged
  *                           key ids cannot turn the gateway into a load generator against user-service
  * @param jwkFetchTimeout    longest wait for the key set
+ * @param verifiedTokens     how many verified access tokens are remembered ({@link VerifiedTokens}; 0: none, every
+ *                           request checks its token in full)
+ * @param verifiedTokenTtl   how long a verified token is remembered at most (never past its {@code exp}; a change of
+ *                           the signing keys forgets them all)
  */
 @ConfigurationProperties("ticketing.auth")
 public record AuthProperties(String issuer,
@@ -27,7 +31,9 @@ public record AuthProperties(String issuer,
                              @DefaultValue("true") boolean jwkSetLoadBalanced,
                              @DefaultValue("5m") Duration jwkRefreshInterval,
                              @DefaultValue("10s") Duration jwkMinRefreshGap,
-                             @DefaultValue("2s") Duration jwkFetchTimeout) {
+                             @DefaultValue("2s") Duration jwkFetchTimeout,
+                             @DefaultValue("10000") int verifiedTokens,
+                             @DefaultValue("60s") Duration verifiedTokenTtl) {
 
     public AuthProperties {
         if (issuer == null || issuer.isBlank()) {
@@ -35,6 +41,9 @@ public record AuthProperties(String issuer,
         }
         if (audience == null || audience.isBlank()) {
             throw new IllegalArgumentException("ticketing.auth.audience must not be blank");
+        }
+        if (verifiedTokens < 0 || verifiedTokenTtl.isNegative() || verifiedTokenTtl.isZero()) {
+            throw new IllegalArgumentException("ticketing.auth.verified-tokens must be >= 0 and verified-token-ttl positive");
         }
     }
 }

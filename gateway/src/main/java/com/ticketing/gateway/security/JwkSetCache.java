@@ -19,6 +19,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -47,6 +48,7 @@ final class JwkSetCache implements Function<SignedJWT, Flux<JWK>>, DisposableBea
     private final AtomicReference<JWKSet> keys = new AtomicReference<>();
     private final AtomicReference<Mono<JWKSet>> inFlight = new AtomicReference<>();
     private final AtomicLong lastFetchStart = new AtomicLong();
+    private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
     private volatile Disposable background;
 
     JwkSetCache(WebClient client, String uri, Duration timeout, Duration minRefreshGap) {
@@ -110,6 +112,7 @@ final class JwkSetCache implements Function<SignedJWT, Flux<JWK>>, DisposableBea
                     if (previous == null || !previous.toPublicJWKSet().equals(set.toPublicJWKSet())) {
                         log.info("Access-token signing keys loaded from {}: {}", uri,
                                 set.getKeys().stream().map(JWK::getKeyID).toList());
+                        onChange.forEach(Runnable::run);
                     }
                 })
                 .doOnError(e -> log.warn("Could not fetch the access-token signing keys from {} ({}); {}", uri,
@@ -117,6 +120,11 @@ final class JwkSetCache implements Function<SignedJWT, Flux<JWK>>, DisposableBea
                 .doFinally(signal -> inFlight.set(null))
                 .cache();
         return inFlight.compareAndSet(null, fetch) ? fetch : Objects.requireNonNullElse(inFlight.get(), fetch);
+    }
+
+    /** Runs {@code listener} whenever a fetched key set differs from the one held before (a rotation, a withdrawal). */
+    void onKeysChanged(Runnable listener) {
+        onChange.add(listener);
     }
 
     boolean hasKeys() {

@@ -28,6 +28,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -102,8 +103,15 @@ class SecurityConfiguration {
         decoder.setJwtValidator(validator(props));
         // The decoder reports "no key could be fetched" as a bare IllegalStateException; as a JwtException it becomes
         // Spring Security's AuthenticationServiceException, answered 503 by AuthErrors (not a 500, not a pass).
-        return token -> decoder.decode(token).onErrorMap(IllegalStateException.class,
+        ReactiveJwtDecoder checked = token -> decoder.decode(token).onErrorMap(IllegalStateException.class,
                 e -> new JwtException("access-token signing keys are unavailable", e));
+        if (props.verifiedTokens() == 0) {
+            return checked;
+        }
+        VerifiedTokens verified = new VerifiedTokens(checked, props.verifiedTokens(), props.verifiedTokenTtl(),
+                Clock.systemUTC());
+        keys.onKeysChanged(verified::forgetAll);
+        return verified;
     }
 
     /** Issuer, audience, time window (60 s skew), a {@code typ} of JWT if any, and a numeric user id in {@code sub}. */
