@@ -4,6 +4,8 @@
 # seconds with the loads themselves), then every load of LOADS measured for DURATION seconds. Prints req/s, p50/p99,
 # non-2xx and SERVICE's CPU per request for each run, then the medians and new / old. Leaves NEW_JAR in place.
 #   SERVICE=gateway OLD_JAR=/tmp/old.jar NEW_JAR=gateway/target/gateway.jar LOADS="ping check" bench/ab.sh
+# The JVM can be the change instead (same jar for both): OLD_JAVA_HOME/NEW_JAVA_HOME and OLD_JAVA_OPTS/NEW_JAVA_OPTS
+# (the launcher's options for SERVICE when unset).
 # Loads (each a wrk run on loopback):
 #   ping         GET /v1/api/bench/ping through the gateway, access token checked (USERS logged-in users)
 #   anon-ping    GET /bench/ping through the gateway, no login
@@ -14,6 +16,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 : "${SERVICE:?SERVICE: the process to swap}" "${OLD_JAR:?OLD_JAR: the jar before the change}" \
   "${NEW_JAR:?NEW_JAR: the jar after it}" "${LOADS:?LOADS: the loads to measure, e.g. \"ping check\"}"
+OLD_JAVA_HOME=${OLD_JAVA_HOME:-}; NEW_JAVA_HOME=${NEW_JAVA_HOME:-}
+OLD_JAVA_OPTS=${OLD_JAVA_OPTS:-}; NEW_JAVA_OPTS=${NEW_JAVA_OPTS:-}
+case $SERVICE in gateway) opts_var=GATEWAY_JAVA_OPTS ;; discovery) opts_var=DISCOVERY_JAVA_OPTS ;; *) opts_var=SERVICE_JAVA_OPTS ;; esac
 ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-15}; WARM=${WARM:-20}; USERS=${USERS:-32}; ROOM=${ROOM:-1}
 GATEWAY=${GATEWAY_URL:-http://127.0.0.1:8080}
 export SKIP_BUILD=1 EXTRA_PROFILES=bench QUEUE_IDLE_TIMEOUT=2h QUEUE_ACTIVE_TTL=1h QUEUE_TOKEN_TTL=3h \
@@ -58,8 +63,12 @@ for round in $(seq 1 "$ROUNDS"); do
   for v in old new; do
     jar=$old_copy; [ "$v" = new ] && jar=$new_copy
     cp "$jar" "$SERVICE/target/$SERVICE.jar"
-    bash deploy/local/service.sh restart "$SERVICE" >/dev/null
-    if [ "$needs_sessions" = 1 ] && [ ! -s "$sessions" ]; then sessions; fi
+    java_home=$OLD_JAVA_HOME; java_opts=$OLD_JAVA_OPTS
+    [ "$v" = new ] && { java_home=$NEW_JAVA_HOME; java_opts=$NEW_JAVA_OPTS; }
+    jvm=(); [ -n "$java_home" ] && jvm+=("JAVA_HOME=$java_home"); [ -n "$java_opts" ] && jvm+=("$opts_var=$java_opts")
+    env "${jvm[@]}" bash deploy/local/service.sh restart "$SERVICE" >/dev/null
+    # access tokens live 10 minutes (AUTH_ACCESS_TOKEN_TTL): log in again once the sessions are 5 minutes old
+    if [ "$needs_sessions" = 1 ] && [ -z "$(find "$sessions" -mmin -5 -size +0 2>/dev/null)" ]; then sessions; fi
     for l in $LOADS; do load "$l" "$WARM" >/dev/null; done
     for l in $LOADS; do
       t0=$(cpu_ticks); out=$(load "$l" "$DURATION"); t1=$(cpu_ticks)
@@ -67,7 +76,8 @@ for round in $(seq 1 "$ROUNDS"); do
       p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
       non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out"); us=$(( (t1 - t0) * 10000 / n ))
       echo "round $round $v $l: $rps req/s p50 $p50 p99 $p99, non-2xx ${non2xx:-0} of $n, $SERVICE CPU $us us/request"
-      echo "$v $l $rps $us" >> "$results"
+      # a run with errors measured something else (expired logins, a failing service): reported, not counted
+      [ "${non2xx:-0}" = 0 ] && echo "$v $l $rps $us" >> "$results"
     done
   done
 done
@@ -80,6 +90,8 @@ for line in open(sys.argv[1]):
     runs[(v, load)].append((float(rps), int(us)))
 for load in dict.fromkeys(l for _, l in runs):
     old = [r for r, _ in runs[("old", load)]]; new = [r for r, _ in runs[("new", load)]]
+    if not old or not new:
+        print(f"{load}: no error-free run of {'old' if not old else 'new'}"); continue
     ocpu = statistics.median(u for _, u in runs[("old", load)]); ncpu = statistics.median(u for _, u in runs[("new", load)])
     print(f"{load}: median req/s old {statistics.median(old):.0f}, new {statistics.median(new):.0f}, "
           f"new/old {statistics.median(new) / statistics.median(old):.2f}; CPU per request old {ocpu:.0f} us, "

@@ -192,6 +192,12 @@ def pids():
                 out[name] = int(f.read().strip())
         except (OSError, ValueError):
             pass
+    # the infrastructure on the same two cores
+    for name, pattern in (("mariadb", ["-x", "mariadbd"]), ("redis", ["-x", "redis-server"]),
+                          ("kafka", ["-f", "kafka.Kafka"])):
+        found = sh("pgrep", "-o", *pattern, check=False).stdout.split()
+        if found:
+            out[name] = int(found[0])
     return out
 
 
@@ -226,9 +232,10 @@ def wrk(url, script, env=None, duration=None, connections=None, timeout="10s"):
     elapsed = time.time() - t0
     after = {n: cpu_ticks(p) for n, p in pids().items()}
     hz = os.sysconf("SC_CLK_TCK")
-    cpu = {n: round((after[n] - before.get(n, 0)) / hz / elapsed * 100) for n in after if after[n] - before.get(n, 0) > 0}
+    cpu_s = {n: (after[n] - before.get(n, 0)) / hz for n in after if after[n] - before.get(n, 0) > 0}
+    cpu = {n: round(s / elapsed * 100) for n, s in cpu_s.items()}
     r = {"rps": 0.0, "p50_ms": None, "p99_ms": None, "non2xx": 0, "socket_errors": 0, "requests": 0,
-         "statuses": {}, "cpu_percent": cpu, "seconds": round(elapsed, 1)}
+         "statuses": {}, "cpu_percent": cpu, "cpu_seconds": cpu_s, "seconds": round(elapsed, 1)}
     m = re.search(r"Requests/sec:\s+([\d.]+)", out)
     if m:
         r["rps"] = float(m.group(1))
@@ -312,6 +319,10 @@ def measure_plan(name, plan_lines, service, uri, duration):
     r["answered_by_service"] = answered - before
     r["plan_seconds"] = round(done_at - t0, 2)
     r["rps"] = (answered - before) / max(done_at - t0, 0.001)
+    # wrk runs its whole -d however early the plan is done: CPU shares over the plan's time (the saga's work after the
+    # last answer is counted in too), and CPU microseconds per answered request.
+    r["cpu_percent"] = {n: round(s / max(done_at - t0, 0.001) * 100) for n, s in r["cpu_seconds"].items()}
+    r["cpu_us_per_request"] = {n: round(s * 1e6 / max(answered - before, 1)) for n, s in r["cpu_seconds"].items()}
     r["name"] = name
     r["note"] = "req/s = requests the service answered / time until it answered the last one"
     results.append(r)
@@ -836,6 +847,12 @@ def write_report(report):
         cpu = ", ".join(f"{k.replace('-service', '')} {v}" for k, v in sorted(r["cpu_percent"].items()))
         lines.append(f"| {r['name']} | {r['rps']:.0f} | {r['p50_ms']} | {r['p99_ms']} | {r['non2xx']} | "
                      f"{r['socket_errors']} | {cpu} |")
+    per_request = [r for r in report["runs"] if r.get("cpu_us_per_request")]
+    if per_request:
+        lines += ["", "CPU microseconds per answered request (plan runs; CPU % above is over the plan's time):", ""]
+        lines += [f"- {r['name']}: " + ", ".join(f"{k.replace('-service', '')} {v}"
+                                                 for k, v in sorted(r["cpu_us_per_request"].items()))
+                  for r in per_request]
     if report.get("targets"):
         lines += ["", "| target | measured | goal | measured / goal | verdict |", "|---|---:|---:|---:|---|"]
         lines += [f"| {t['target']} | {t['measured']} | {t['goal']} | {t['ratio']} | {t['verdict']} |"

@@ -54,8 +54,7 @@ public class LockingForPayment {
                         "payment " + paymentId + " gave this reservation up");
             }
             if (r.lockForPayment(paymentId, now)) {
-                store.update(r, now);
-                store.schedulePaymentCheck(r.id(), now.plus(checkPaymentAfter));
+                store.update(r, now, now.plus(checkPaymentAfter)); // with its payment check, one statement
             }
         } catch (ReservationRefused refused) {
             throw asRefusal(refused);

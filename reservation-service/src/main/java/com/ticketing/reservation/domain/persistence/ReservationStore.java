@@ -83,9 +83,18 @@ public class ReservationStore {
      * longer PAYING needs no payment check.
      */
     public void update(Reservation r, Instant now) {
+        update(r, now, null);
+    }
+
+    /**
+     * {@link #update(Reservation, Instant)}, and when the reservation is PAYING and {@code paymentCheckAt} is given,
+     * its payment check due then, in the same statement.
+     */
+    public void update(Reservation r, Instant now, Instant paymentCheckAt) {
         int n = jdbc.sql("UPDATE reservation SET status = ?, payment_id = ?, active_seat_id = ?, updated_at = ?, "
-                        + "payment_check_at = IF(? = 'PAYING', payment_check_at, NULL) WHERE id = ?")
-                .params(r.status().name(), r.paymentId(), r.activeSeatId(), toDb(now), r.status().name(), r.id())
+                        + "payment_check_at = IF(? = 'PAYING', COALESCE(?, payment_check_at), NULL) WHERE id = ?")
+                .params(r.status().name(), r.paymentId(), r.activeSeatId(), toDb(now), r.status().name(),
+                        paymentCheckAt == null ? null : toDb(paymentCheckAt), r.id())
                 .update();
         if (n != 1) {
             throw new IllegalStateException("reservation " + r.id() + " vanished");
