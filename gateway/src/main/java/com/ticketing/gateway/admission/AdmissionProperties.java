@@ -12,7 +12,7 @@ import java.time.Duration;
  * of it has passed since the last renewal, which bounds the read model's writes to one per user per step.
  */
 @ConfigurationProperties("ticketing.admission")
-public record AdmissionProperties(@DefaultValue("300ms") Duration redisTimeout,
+public record AdmissionProperties(@DefaultValue("1s") Duration redisTimeout,
                                   @DefaultValue("1s") Duration retryAfter,
                                   @DefaultValue("30s") Duration sessionRenewStep) {
 
