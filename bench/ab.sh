@@ -18,7 +18,6 @@ cd "$ROOT"
   "${NEW_JAR:?NEW_JAR: the jar after it}" "${LOADS:?LOADS: the loads to measure, e.g. \"ping check\"}"
 OLD_JAVA_HOME=${OLD_JAVA_HOME:-}; NEW_JAVA_HOME=${NEW_JAVA_HOME:-}
 OLD_JAVA_OPTS=${OLD_JAVA_OPTS:-}; NEW_JAVA_OPTS=${NEW_JAVA_OPTS:-}
-case $SERVICE in gateway) opts_var=GATEWAY_JAVA_OPTS ;; discovery) opts_var=DISCOVERY_JAVA_OPTS ;; *) opts_var=SERVICE_JAVA_OPTS ;; esac
 ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-15}; WARM=${WARM:-20}; USERS=${USERS:-32}; ROOM=${ROOM:-1}
 GATEWAY=${GATEWAY_URL:-http://127.0.0.1:8080}
 export SKIP_BUILD=1 EXTRA_PROFILES=bench QUEUE_IDLE_TIMEOUT=2h QUEUE_ACTIVE_TTL=1h QUEUE_TOKEN_TTL=3h \
@@ -65,7 +64,9 @@ for round in $(seq 1 "$ROUNDS"); do
     cp "$jar" "$SERVICE/target/$SERVICE.jar"
     java_home=$OLD_JAVA_HOME; java_opts=$OLD_JAVA_OPTS
     [ "$v" = new ] && { java_home=$NEW_JAVA_HOME; java_opts=$NEW_JAVA_OPTS; }
-    jvm=(); [ -n "$java_home" ] && jvm+=("JAVA_HOME=$java_home"); [ -n "$java_opts" ] && jvm+=("$opts_var=$java_opts")
+    # the launcher reads the options variable of SERVICE's kind (deploy/local/lib.sh); the others are not read
+    jvm=(); [ -n "$java_home" ] && jvm+=("JAVA_HOME=$java_home")
+    [ -n "$java_opts" ] && jvm+=("GATEWAY_JAVA_OPTS=$java_opts" "DISCOVERY_JAVA_OPTS=$java_opts" "SERVICE_JAVA_OPTS=$java_opts")
     env "${jvm[@]}" bash deploy/local/service.sh restart "$SERVICE" >/dev/null
     # access tokens live 10 minutes (AUTH_ACCESS_TOKEN_TTL): log in again once the sessions are 5 minutes old
     if [ "$needs_sessions" = 1 ] && [ -z "$(find "$sessions" -mmin -5 -size +0 2>/dev/null)" ]; then sessions; fi
